@@ -1,0 +1,15 @@
+"""Entry point: `pdorganizer` and `python -m pdorganizer`."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from pdorganizer.cli.main import run
+
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Command-line front over the same services the GUI uses. Never imports PySide6."""

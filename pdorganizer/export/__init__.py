@@ -1,0 +1,1 @@
+"""Exhibit packet out: cover, index, slip sheets, page labels, outline, split, verify."""

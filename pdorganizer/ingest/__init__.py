@@ -1,0 +1,1 @@
+"""Files in: images, PDFs, HEIC -> original bytes, normalised pages, thumbnails, hashes."""
