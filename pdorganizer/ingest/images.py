@@ -1,0 +1,192 @@
+"""Decoding image files from bytes in memory: every format intake accepts, upright.
+
+Used by intake (page sizes, thumbnails) and by the export (page images). Decoding never
+touches the disk. Images whose declared size is absurd are refused before any pixel is
+decoded (decompression bombs: a few KB that claim gigapixels).
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import warnings
+
+from PIL import Image, ImageFile, ImageOps
+
+from pdorganizer.core.errors import InvalidInput
+
+# Pillow's own default (~89.5 MP, a 128 MB RGBA buffer). A 48 MP phone photo and a
+# 600 dpi letter scan (34 MP) pass; anything above is refused as "image too large".
+MAX_PIXELS = 89_478_485
+# A multi-page TIFF with more frames than this is not a real scan.
+MAX_FRAMES = 2000
+
+_register_lock = threading.Lock()
+_registered = False
+
+
+class ImageTooLarge(InvalidInput):
+    def __init__(self, message: str = "image too large") -> None:
+        super().__init__(message)
+
+
+class DamagedFile(InvalidInput):
+    def __init__(self, message: str = "the file is damaged or incomplete") -> None:
+        super().__init__(message)
+
+
+class NotSupported(InvalidInput):
+    def __init__(self, message: str = "not an image or PDF") -> None:
+        super().__init__(message)
+
+
+def register_formats() -> None:
+    """Teach Pillow HEIC/HEIF once; keep its bomb warning quiet (we refuse those images)."""
+    global _registered
+    with _register_lock:
+        if _registered:
+            return
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+        # Our own check refuses everything Pillow would warn about; the warning text on
+        # stderr would only confuse.
+        warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+        # Truncated files must fail, never come out half grey.
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        _registered = True
+
+
+def sniff_mime(data: bytes) -> str | None:
+    """The MIME type of an accepted format judged by its leading bytes, or None."""
+    head = data[:32]
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image/tiff"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if (
+        head[:2] == b"BM"
+        and len(head) >= 18
+        and int.from_bytes(head[14:18], "little")
+        in (
+            12,
+            40,
+            52,
+            56,
+            64,
+            108,
+            124,
+        )
+    ):
+        return "image/bmp"
+    if head[4:8] == b"ftyp" and _is_heif(data):
+        return "image/heic"
+    if b"%PDF-" in data[:1024]:
+        return "application/pdf"
+    return None
+
+
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1"}
+_HEIF_BRANDS |= {b"msf1"}
+
+
+def _is_heif(data: bytes) -> bool:
+    box_len = int.from_bytes(data[0:4], "big")
+    if box_len < 16 or box_len > 4096:
+        return False
+    brands = [data[8:12]] + [data[i : i + 4] for i in range(16, min(box_len, len(data)), 4)]
+    return any(b in _HEIF_BRANDS for b in brands)
+
+
+def _check_size(size: tuple[int, int]) -> None:
+    w, h = size
+    if w <= 0 or h <= 0:
+        raise DamagedFile()
+    if w * h > MAX_PIXELS:
+        raise ImageTooLarge()
+
+
+def open_lazy(data: bytes, frame: int = 0) -> Image.Image:
+    """Open (not decode) frame `frame`; its declared size has passed the bomb check."""
+    register_formats()
+    try:
+        im = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:
+        raise ImageTooLarge() from None
+    except (Image.UnidentifiedImageError, SyntaxError):
+        raise (NotSupported() if sniff_mime(data) is None else DamagedFile()) from None
+    except (OSError, ValueError, EOFError, MemoryError, RuntimeError):
+        raise DamagedFile() from None
+    _check_size(im.size)
+    if frame:
+        try:
+            im.seek(frame)
+        except (EOFError, OSError, ValueError, SyntaxError):
+            raise DamagedFile() from None
+        _check_size(im.size)
+    return im
+
+
+def frame_count(im: Image.Image) -> int:
+    try:
+        n = int(getattr(im, "n_frames", 1))
+    except (OSError, ValueError, EOFError, SyntaxError):
+        raise DamagedFile() from None
+    if n > MAX_FRAMES:
+        raise ImageTooLarge("too many pages in one image file")
+    return max(n, 1)
+
+
+def upright(im: Image.Image) -> Image.Image:
+    """Decode and apply the EXIF orientation (a loaded, upright copy)."""
+    try:
+        im.load()
+        out = ImageOps.exif_transpose(im)
+    except Image.DecompressionBombError:
+        raise ImageTooLarge() from None
+    except (OSError, ValueError, EOFError, SyntaxError, MemoryError, RuntimeError):
+        raise DamagedFile() from None
+    return out if out is not None else im
+
+
+def open_image(
+    data: bytes, frame: int = 0, *, reduce_to: tuple[int, int] | None = None
+) -> Image.Image:
+    """Decode frame `frame` of an accepted image file, upright, fully loaded.
+
+    `reduce_to`: a size (in the file's stored orientation) the caller will shrink to
+    anyway; JPEGs then decode at a reduced scale (much faster, much less memory).
+    Raises ImageTooLarge / DamagedFile / NotSupported (one-line messages).
+    The mode is whatever the file holds ("1", "L", "I;16", "RGB", "RGBA", "CMYK", "P"...);
+    `flatten` turns it into something any consumer can draw or encode.
+    """
+    im = open_lazy(data, frame)
+    if reduce_to is not None and im.format == "JPEG":
+        im.draft("RGB" if im.mode in ("RGB", "CMYK", "YCbCr") else im.mode, reduce_to)
+    return upright(im)
+
+
+def flatten(im: Image.Image) -> Image.Image:
+    """Mode "1", "L" or "RGB": alpha over white, 16-bit scaled to 8, CMYK/palette to RGB."""
+    if im.mode in ("1", "L", "RGB"):
+        return im
+    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        # 16-bit grey: keep the top 8 bits (the common scanner case).
+        return im.convert("I").point(lambda v: v / 256).convert("L")
+    if im.mode == "F":
+        return im.convert("L")
+    if im.mode == "P":
+        im = im.convert("RGBA" if "transparency" in im.info else "RGB")
+    elif im.mode in ("PA", "RGBa"):
+        im = im.convert("RGBA")
+    elif im.mode == "La":
+        im = im.convert("LA")
+    if im.mode in ("RGBA", "LA"):
+        base = Image.new("RGB" if im.mode == "RGBA" else "L", im.size, "white")
+        base.paste(im.convert(base.mode), mask=im.getchannel("A"))
+        return base
+    return im.convert("RGB")
