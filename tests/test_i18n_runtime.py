@@ -1,0 +1,115 @@
+"""Loading the translations: language choice, on-demand compiling, Qt's own strings,
+locale-aware dates and plurals."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from pdorganizer.ui import i18n
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context><name>Probe</name>
+<message><source>Hello</source><translation>{hello}</translation></message>
+<message numerus="yes"><source>%n document(s)</source><translation>
+<numerusform>%n documento</numerusform><numerusform>%n documentos</numerusform>
+</translation></message>
+</context></TS>
+"""
+ENGLISH = QLocale("en_US")
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Probe", text, None, n)
+
+
+@pytest.fixture
+def catalogue(tmp_path: Path) -> Path:
+    (tmp_path / "pdorganizer_es.ts").write_text(TS.format(hello="Hola"), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _back_to_english(qapp):
+    yield
+    i18n.install_translator(qapp, "en", system=ENGLISH)
+
+
+def test_spanish_translates_pluralises_and_sets_the_locale(qapp, catalogue: Path) -> None:
+    assert i18n.install_translator(qapp, "es", folder=catalogue, system=ENGLISH) == "es"
+    assert _tr("Hello") == "Hola"
+    assert _tr("%n document(s)", 1) == "1 documento"
+    assert _tr("%n document(s)", 3) == "3 documentos"
+    # Not a Spanish system: Spanish as written in the U.S.
+    assert QLocale().name() == "es_US"
+    assert "noviembre" in QLocale().toString(QDate(2026, 11, 27), QLocale.FormatType.LongFormat)
+    # Qt's own buttons come along.
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+
+
+def test_english_removes_the_spanish(qapp, catalogue: Path) -> None:
+    i18n.install_translator(qapp, "es", folder=catalogue, system=ENGLISH)
+    assert i18n.install_translator(qapp, "en", folder=catalogue, system=ENGLISH) == "en"
+    assert _tr("Hello") == "Hello"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    assert QLocale().name() == "en_US"
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [("es_MX", "es"), ("es_ES", "es"), ("en_GB", "en"), ("fr_FR", "en"), ("C", "en")],
+)
+def test_follows_the_system_language(system: str, expected: str) -> None:
+    assert i18n.resolve_language(None, QLocale(system)) == expected
+    assert i18n.resolve_language("system", QLocale(system)) == expected
+    # An explicit choice wins over the system.
+    assert i18n.resolve_language("en", QLocale(system)) == "en"
+    assert i18n.resolve_language("es", QLocale(system)) == "es"
+
+
+def test_a_spanish_system_keeps_its_own_formats(qapp, catalogue: Path) -> None:
+    i18n.install_translator(qapp, None, folder=catalogue, system=QLocale("es_MX"))
+    assert QLocale().name() == "es_MX"
+    assert _tr("Hello") == "Hola"
+
+
+def test_missing_qm_is_built_and_a_stale_one_rebuilt(qapp, catalogue: Path) -> None:
+    ts, qm = i18n.catalogue_paths("es", catalogue)
+    assert not qm.exists()
+    i18n.install_translator(qapp, "es", folder=catalogue, system=ENGLISH)
+    assert qm.is_file()
+    # Edit the source and make it newer: the next start picks the change up.
+    ts.write_text(TS.format(hello="Buenas"), encoding="utf-8")
+    later = qm.stat().st_mtime + 10
+    os.utime(ts, (later, later))
+    i18n.install_translator(qapp, "es", folder=catalogue, system=ENGLISH)
+    assert _tr("Hello") == "Buenas"
+    assert qm.stat().st_mtime >= ts.stat().st_mtime
+
+
+def test_read_only_install_compiles_in_memory(qapp, catalogue: Path) -> None:
+    data = i18n.catalogue_bytes("es", catalogue, in_place=False)
+    assert data and data[:16] == bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+    assert not (catalogue / "pdorganizer_es.qm").exists()
+
+
+def test_no_catalogue_means_english(qapp, tmp_path: Path) -> None:
+    assert i18n.install_translator(qapp, "es", folder=tmp_path, system=ENGLISH) == "en"
+    assert QLocale().name() == "en_US"
+
+
+def test_shipped_catalogue_compiles(tmp_path: Path) -> None:
+    ts, _ = i18n.catalogue_paths("es")
+    assert ts.is_file()
+    out = tmp_path / "out.qm"
+    i18n.compile_catalogue(ts, out)
+    assert out.stat().st_size > 0
+
+
+def test_language_names_are_written_in_their_own_language() -> None:
+    assert i18n.available_languages() == {"en": "English", "es": "Español"}
