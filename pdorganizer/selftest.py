@@ -10,7 +10,6 @@ data is used, so a failure line may quote the error message.
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import sys
 import tempfile
@@ -23,11 +22,6 @@ from pdorganizer.core.errors import PdoError
 from pdorganizer.core.safelog import bug_summary
 
 PASSPHRASE = "self-test passphrase"
-_NATIVE_QT_PLATFORM = {
-    "linux": "libqxcb.so",
-    "win32": "qwindows.dll",
-    "darwin": "libqcocoa.dylib",
-}
 
 
 class SelfTestError(Exception):
@@ -153,30 +147,9 @@ def _reopen(state: _State) -> None:
 
 def _check_qt(state: _State) -> None:
     del state
-    # The only Qt use outside pdorganizer/ui/: imported here, lazily, so that the rest of
-    # the self-test (and the CLI) never loads Qt. Offscreen works without a display; the
-    # native platform plugin is checked as a file, since it cannot be loaded headless.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-    from PySide6.QtWidgets import QApplication, QLabel
+    from pdorganizer.ui.selfcheck import check_qt  # the only way in to Qt, and only here
 
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
-    native = _NATIVE_QT_PLATFORM.get(sys.platform)
-    if native and not (plugins / native).is_file():
-        raise SelfTestError(f"the Qt platform plugin {native} is missing")
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "pdorganizer"])
-    for qm in _translations():
-        if not QTranslator().load(str(qm)):
-            raise SelfTestError(f"the translation {qm.name} does not load")
-    label = QLabel("pdorganizer self-test")
-    label.show()
-    app.processEvents()
-    shown = label.isVisible() and label.width() > 0
-    label.close()
-    label.deleteLater()
-    app.processEvents()
-    if not shown:
-        raise SelfTestError("a Qt window could not be shown")
+    check_qt(_translations())
 
 
 def _translations() -> list[Path]:
