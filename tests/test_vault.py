@@ -224,3 +224,23 @@ def test_default_kdf_parameters_are_recorded(tmp_path: Path) -> None:
     assert params.memory_log2 >= 16 and params.time_cost >= 2  # memory-hard for real
     with Vault.create(tmp_path / "v.pdvault", PASSPHRASE, CHEAP_PARAMS) as v:
         assert '"argon2id"' in v.meta()["kdf"]
+
+
+def test_vault_in_use_elsewhere_gives_a_plain_message(vault: Vault, case) -> None:
+    other = Vault.open(vault.path, PASSPHRASE)
+    try:
+        # another program holds the write lock
+        with other.transaction(), pytest.raises(PdoError, match="in use by another program"):
+            vault.cases.update(case.id, notes="x")
+    finally:
+        other.close()
+    assert vault.cases.update(case.id, notes="x").notes == "x"
+
+
+def test_read_only_vault_gives_a_plain_message(vault: Vault, case) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can write read-only files")
+    vault.close()
+    vault.path.chmod(0o400)
+    with Vault.open(vault.path, PASSPHRASE) as v, pytest.raises(PdoError, match="read-only"):
+        v.cases.update(case.id, notes="x")

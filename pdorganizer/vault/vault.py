@@ -40,7 +40,7 @@ def now_iso() -> str:
 
 
 def _connect(path: Path, key: bytes, salt: bytes | None = None) -> Connection:
-    con = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    con = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=3.0)
     try:
         # Before the key: keep SQLCipher from printing its own diagnostics on stderr.
         con.execute("PRAGMA cipher_log_level = NONE")
@@ -49,6 +49,20 @@ def _connect(path: Path, key: bytes, salt: bytes | None = None) -> Connection:
         con.close()
         raise
     return con
+
+
+def _environment_error(exc: Exception) -> Exception:
+    """Known faults of the surroundings, in the user's terms; anything else stays a bug."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return PdoError("the vault is in use by another program; close it there and try again")
+    if "readonly" in text or "read-only" in text:
+        return PdoError("the vault file cannot be written (is it read-only?)")
+    if "disk is full" in text or "full" in text:
+        return PdoError("the disk is full; nothing was changed")
+    if "disk i/o" in text:
+        return PdoError("the vault file could not be written (disk error); nothing was changed")
+    return exc
 
 
 def _configure(con: Connection) -> None:
@@ -174,13 +188,24 @@ class Vault:
             if con.in_transaction:  # nested use joins the outer transaction
                 yield con
                 return
-            con.execute("BEGIN IMMEDIATE")
+            try:
+                con.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.dbapi2.OperationalError as exc:
+                raise _environment_error(exc) from None
             try:
                 yield con
+            except sqlcipher3.dbapi2.OperationalError as exc:
+                con.execute("ROLLBACK")
+                raise _environment_error(exc) from None
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
-            con.execute("COMMIT")
+            try:
+                con.execute("COMMIT")
+            except sqlcipher3.dbapi2.OperationalError as exc:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise _environment_error(exc) from None
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
