@@ -16,7 +16,9 @@ in a build environment without a display.
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib.util
+import json
 import re
 import shutil
 import subprocess
@@ -32,8 +34,9 @@ I18N_DIR = ROOT / "resources" / "i18n"
 LANGUAGES = ("es",)
 CATALOGUE = "pdorganizer"
 
-# %1..%99 arguments must survive translation; %n may be spelled out in a singular form.
-_ARG = re.compile(r"%(\d{1,2})")
+# Placeholders must survive translation: Qt's %1..%99 and Python's %s, %(name)s, {name}.
+# %n may be spelled out in a singular form ("un documento"), so it is not checked.
+_ARG = re.compile(r"%\d{1,2}|%[sd]|%\(\w+\)[sd]|\{\w*\}")
 # A mnemonic "&F" (not a literal "&&").
 _MNEMONIC = re.compile(r"(?<!&)&(?!&)\w")
 
@@ -63,17 +66,93 @@ def ts_path(language: str, folder: Path = I18N_DIR) -> Path:
     return folder / f"{CATALOGUE}_{language}.ts"
 
 
-def lupdate(ts: Path, language: str, sources: list[Path] | None = None) -> None:
+def _translate_context(func: ast.FunctionDef) -> tuple[str, bool] | None:
+    """For a wrapper like `def _tr(text, n=-1): return QCoreApplication.translate("Ctx",
+    text, None, n)`: its fixed context, and whether it passes a plural count."""
+    params = [a.arg for a in func.args.args if a.arg != "self"]
+    if not params:
+        return None
+    for node in ast.walk(func):
+        if not (isinstance(node, ast.Call) and _callee(node) == "translate"):
+            continue
+        args = node.args
+        if (
+            len(args) >= 2
+            and isinstance(args[0], ast.Constant)
+            and isinstance(args[0].value, str)
+            and isinstance(args[1], ast.Name)
+            and args[1].id == params[0]
+        ):
+            return args[0].value, len(args) >= 4 or any(k.arg == "n" for k in node.keywords)
+    return None
+
+
+def _callee(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def wrapped_strings(sources: list[Path]) -> list[tuple[str, str, bool, str]]:
+    """Strings passed to a module's own translate wrapper (`_tr("Title")`): lupdate cannot
+    see through the wrapper, so they are found here. (context, text, plural, where)."""
+    found = []
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        wrappers = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                ctx = _translate_context(node)
+                if ctx:
+                    wrappers[node.name] = ctx
+        if not wrappers:
+            continue
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or _callee(node) not in wrappers or not node.args:
+                continue
+            text = node.args[0]
+            if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                context, passes_n = wrappers[_callee(node)]
+                plural = passes_n and (len(node.args) >= 2 or bool(node.keywords))
+                found.append((context, text.value, plural, f"{path.name}:{node.lineno}"))
+    return found
+
+
+def write_shim(sources: list[Path], shim: Path) -> None:
+    """A Python file lupdate can read, declaring every wrapped string with its context."""
+    lines = ["from PySide6.QtCore import QCoreApplication", ""]
+    for context, text, plural, where in wrapped_strings(sources):
+        call = f"QCoreApplication.translate({json.dumps(context)}, "
+        call += json.dumps(text, ensure_ascii=False) + (", None, 1)" if plural else ")")
+        lines.append(f"{call}  # {where}")
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shim.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def lupdate(
+    ts: Path, language: str, sources: list[Path] | None = None, shim: Path | None = None
+) -> None:
     """Merge the GUI's current strings into `ts` (created when missing). Strings no
-    longer in the code are dropped, so the catalogue mirrors the code."""
-    files = sources if sources is not None else ui_sources()
+    longer in the code are dropped, so the catalogue mirrors the code. Strings behind a
+    translate wrapper go through a generated `shim` file (default: next to `ts`'s
+    scratch copy in a temporary folder)."""
+    files = list(sources if sources is not None else ui_sources())
     ts.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pdorganizer-i18n-") as tmp:
+        shim = shim or Path(tmp) / "wrapped_strings.py"
+        write_shim(files, shim)
+        _run_lupdate(ts, language, [*files, shim])
+
+
+def _run_lupdate(ts: Path, language: str, files: list[Path]) -> None:
     cmd = [
         *tool("lupdate"),
         "-silent",
         "-no-obsolete",
+        # No source locations: the catalogue's diff shows only changed strings.
         "-locations",
-        "relative",
+        "none",
         "-source-language",
         "en",
         "-target-language",
@@ -173,7 +252,7 @@ def form_problems(msg: Message) -> list[str]:
     for text in msg.translations:
         lost = wanted - set(_ARG.findall(text))
         if lost:
-            args = ", ".join("%" + a for a in sorted(lost))
+            args = ", ".join(sorted(lost))
             out.append(f"placeholder {args} lost: {msg.context}: {msg.source!r} -> {text!r}")
         if _MNEMONIC.search(msg.source) and not _MNEMONIC.search(text):
             out.append(f"mnemonic & lost: {msg.context}: {msg.source!r} -> {text!r}")

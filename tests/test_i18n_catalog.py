@@ -158,3 +158,24 @@ def test_every_factor_has_spanish(what: str) -> None:
         if not es or es == en:
             missing.append(f"{factor.id}: no Spanish {what}")
     assert not missing, "\n".join(missing)
+
+
+WRAPPED = """
+from PySide6.QtCore import QCoreApplication
+
+
+def _tr(text, n=-1):
+    return QCoreApplication.translate("Model", text, None, n)
+
+
+HEADERS = (_tr("Title"), _tr("(%n page(s))", 3))
+"""
+
+
+def test_strings_behind_a_translate_wrapper_are_extracted(tmp_path: Path) -> None:
+    (tmp_path / "model.py").write_text(WRAPPED, encoding="utf-8")
+    found = {(c, t, plural) for c, t, plural, _ in tool.wrapped_strings([tmp_path / "model.py"])}
+    assert found == {("Model", "Title", False), ("Model", "(%n page(s))", True)}
+    report = tool.check("es", tmp_path, tmp_path)
+    assert report.total == 2
+    assert sorted(report.missing) == [("Model", "(%n page(s))", ""), ("Model", "Title", "")]
