@@ -2,74 +2,501 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Edit case</source>
+        <translation>Editar el caso</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Caso nuevo</translation>
+    </message>
+    <message>
+        <source>A123-456-789</source>
+        <translation>A123-456-789</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>For example: CA</source>
+        <translation>Por ejemplo: CA</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>La persona</translation>
+    </message>
+    <message>
+        <source>Court and ICE office</source>
+        <translation>Corte y oficina de ICE</translation>
+    </message>
+    <message>
+        <source>Who files the request (attorney, representative or the person)</source>
+        <translation>Quién presenta la solicitud (abogado, representante o la misma persona)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Only the name is needed now. You can fill in the rest later; it goes on the cover page of the packet.</source>
+        <translation>Por ahora solo hace falta el nombre. Puede completar lo demás después; aparece en la portada del paquete.</translation>
+    </message>
+    <message>
+        <source>Currently detained</source>
+        <translation>Detenido actualmente</translation>
+    </message>
+    <message>
+        <source>Points the request relies on</source>
+        <translation>Puntos en los que se basa la solicitud</translation>
+    </message>
+    <message>
+        <source>Tick what you will argue; the coverage panel then warns you when no document shows it yet.</source>
+        <translation>Marque lo que va a argumentar; el resumen de pruebas le avisará cuando todavía no haya un documento que lo demuestre.</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>&amp;Nombre completo</translation>
+    </message>
+    <message>
+        <source>&amp;A-Number</source>
+        <translation>Número &amp;A (A-Number)</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>Fecha de &amp;nacimiento</translation>
+    </message>
+    <message>
+        <source>Country of &amp;citizenship</source>
+        <translation>País de &amp;ciudadanía</translation>
+    </message>
+    <message>
+        <source>Preferred &amp;language</source>
+        <translation>&amp;Idioma preferido</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Immigration court (city)</source>
+        <translation>Corte de inmigración (ciudad)</translation>
+    </message>
+    <message>
+        <source>Court state</source>
+        <translation>Estado de la corte</translation>
+    </message>
+    <message>
+        <source>Immigration judge</source>
+        <translation>Juez de inmigración</translation>
+    </message>
+    <message>
+        <source>Next hearing date</source>
+        <translation>Fecha de la próxima audiencia</translation>
+    </message>
+    <message>
+        <source>Next hearing type</source>
+        <translation>Tipo de la próxima audiencia</translation>
+    </message>
+    <message>
+        <source>ICE OPLA office</source>
+        <translation>Oficina de OPLA de ICE</translation>
+    </message>
+    <message>
+        <source>Filer&apos;s name</source>
+        <translation>Nombre de quien presenta</translation>
+    </message>
+    <message>
+        <source>Filer&apos;s address</source>
+        <translation>Dirección de quien presenta</translation>
+    </message>
+    <message>
+        <source>Filer&apos;s phone</source>
+        <translation>Teléfono de quien presenta</translation>
+    </message>
+    <message>
+        <source>Filer&apos;s email</source>
+        <translation>Correo electrónico de quien presenta</translation>
+    </message>
+    <message>
+        <source>Filer&apos;s EOIR ID</source>
+        <translation>Número EOIR ID de quien presenta</translation>
+    </message>
+    <message>
+        <source>Please write the person&apos;s name.</source>
+        <translation>Escriba el nombre de la persona, por favor.</translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <source>Factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Factor</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hacer</translation>
     </message>
     <message>
         <source>You claim this: add a document that shows it</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted indica esto: agregue un documento que lo demuestre</translation>
     </message>
     <message>
         <source>Add evidence of rehabilitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregue pruebas de rehabilitación</translation>
     </message>
     <message>
         <source>No documents yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay documentos</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPanel</name>
+    <message>
+        <source>Select a document on the left to describe it and say what it shows.</source>
+        <translation>Seleccione un documento a la izquierda para describirlo e indicar lo que demuestra.</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or just the year</source>
+        <translation>AAAA-MM-DD, o solo el año</translation>
+    </message>
+    <message>
+        <source>For example: Spanish</source>
+        <translation>Por ejemplo: Spanish (en inglés)</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>About this document</source>
+        <translation>Sobre este documento</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>Ti&amp;po</translation>
+    </message>
+    <message>
+        <source>Kind of document</source>
+        <translation>Tipo de documento</translation>
+    </message>
+    <message>
+        <source>&amp;Issued by</source>
+        <translation>&amp;Emitido por</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Emitido por</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <source>Date of the document</source>
+        <translation>Fecha del documento</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Language of the document</source>
+        <translation>Idioma del documento</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>What this document shows</source>
+        <translation>Lo que demuestra este documento</translation>
+    </message>
+    <message>
+        <source>Tick every point this document helps to prove.</source>
+        <translation>Marque cada punto que este documento ayuda a demostrar.</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Traducción</translation>
+    </message>
+    <message>
+        <source>This document is a translation of another one</source>
+        <translation>Este documento es la traducción de otro</translation>
+    </message>
+    <message>
+        <source>Original document</source>
+        <translation>Documento original</translation>
+    </message>
+    <message>
+        <source>Save translation details</source>
+        <translation>Guardar los datos de la traducción</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Translator&apos;s name</source>
+        <translation>Nombre de quien tradujo</translation>
+    </message>
+    <message>
+        <source>Translator&apos;s address</source>
+        <translation>Dirección de quien tradujo</translation>
+    </message>
+    <message>
+        <source>Translator&apos;s phone</source>
+        <translation>Teléfono de quien tradujo</translation>
+    </message>
+    <message>
+        <source>Translated from</source>
+        <translation>Idioma original</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>Documento de identidad</translation>
+    </message>
+    <message>
+        <source>Letter of support</source>
+        <translation>Carta de apoyo</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Declaración</translation>
+    </message>
+    <message>
+        <source>Tax record</source>
+        <translation>Documento de impuestos</translation>
+    </message>
+    <message>
+        <source>Pay stub</source>
+        <translation>Talón de pago</translation>
+    </message>
+    <message>
+        <source>Bank statement</source>
+        <translation>Estado de cuenta bancario</translation>
+    </message>
+    <message>
+        <source>Lease or bill</source>
+        <translation>Contrato de alquiler o recibo</translation>
+    </message>
+    <message>
+        <source>School record</source>
+        <translation>Constancia escolar</translation>
+    </message>
+    <message>
+        <source>Medical record</source>
+        <translation>Expediente médico</translation>
+    </message>
+    <message>
+        <source>Church or community record</source>
+        <translation>Constancia de iglesia o comunidad</translation>
+    </message>
+    <message>
+        <source>Court record</source>
+        <translation>Documento de la corte</translation>
+    </message>
+    <message>
+        <source>Police record</source>
+        <translation>Documento de la policía</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Photograph</source>
+        <translation>Fotografía</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>In the person&apos;s favour</source>
+        <translation>A favor de la persona</translation>
+    </message>
+    <message>
+        <source>Difficult points (with evidence that explains them)</source>
+        <translation>Puntos difíciles (con pruebas que los explican)</translation>
+    </message>
+    <message>
+        <source>Parts of the request</source>
+        <translation>Partes de la solicitud</translation>
+    </message>
+    <message>
+        <source>Examples: %1</source>
+        <translation>Ejemplos: %1</translation>
+    </message>
+    <message>
+        <source>A document needs a title.</source>
+        <translation>El documento necesita un título.</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD (for example 2021-03-15), or just the year.</source>
+        <translation>Escriba la fecha como AAAA-MM-DD (por ejemplo 2021-03-15), o solo el año.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Choose the original document first.</source>
+        <translation>Primero elija el documento original.</translation>
+    </message>
+    <message>
+        <source>Translation saved.</source>
+        <translation>Traducción guardada.</translation>
     </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Supports</source>
-        <translation type="unfinished"></translation>
+        <translation>Respalda</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas</translation>
     </message>
     <message>
         <source>Not tagged yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin factores marcados</translation>
     </message>
     <message>
         <source>%s (translation)</source>
-        <translation type="unfinished"></translation>
+        <translation>%s (traducción)</translation>
     </message>
 </context>
 <context>
     <name>ExhibitListModel</name>
     <message numerus="yes">
         <source>(%n document(s))</source>
+        <translation>
+            <numerusform>(%n documento)</numerusform>
+            <numerusform>(%n documentos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exhibit %1: %2</source>
+        <translation>Anexo %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) will be added to this case.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <source>Exhibit %1: %2</source>
+        <source>Files to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Combine into one document (several photos of the same paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combine into one document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this off when each file is a different paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) added.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were already in this case and were skipped:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files already in this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files that could not be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other files were imported. You can take a new photo or scan of these papers and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -77,90 +504,90 @@
     <name>PreviewPanel</name>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página anterior</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página siguiente</translation>
     </message>
     <message>
         <source>Page number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de página</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar</translation>
     </message>
     <message>
         <source>Fit to width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar al ancho</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar</translation>
     </message>
     <message>
         <source>Turn page</source>
-        <translation type="unfinished"></translation>
+        <translation>Girar la página</translation>
     </message>
     <message>
         <source>Turn this page a quarter turn to the right (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Girar esta página un cuarto de vuelta a la derecha (Ctrl+R)</translation>
     </message>
     <message>
         <source>Page preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de la página</translation>
     </message>
     <message>
         <source>Loading the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la página…</translation>
     </message>
     <message>
         <source>This page cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede mostrar esta página.</translation>
     </message>
     <message>
         <source>Select a document to see its pages here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un documento para ver aquí sus páginas.</translation>
     </message>
     <message>
         <source>Only a small picture of this page is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo hay una imagen pequeña de esta página.</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1 de %2</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>The computer ran out of memory. Close other programs and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La computadora se quedó sin memoria. Cierre otros programas e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The file could not be read or written. Check that the folder exists and that you may write to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer ni guardar el archivo. Revise que la carpeta exista y que usted tenga permiso para guardar en ella.</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal</translation>
     </message>
     <message>
         <source>Something went wrong. Your vault was not changed by this step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal. Este paso no cambió nada en su caja fuerte.</translation>
     </message>
     <message>
         <source>You can try again. If it happens again, copy the details and send them to whoever helps you with this program. The details contain no names or document content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede intentarlo de nuevo. Si vuelve a pasar, copie los detalles y envíelos a la persona que le ayuda con este programa. Los detalles no contienen nombres ni el contenido de sus documentos.</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar los detalles</translation>
     </message>
     <message>
         <source>Could not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo terminar</translation>
     </message>
 </context>
 </TS>
