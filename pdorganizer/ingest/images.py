@@ -102,7 +102,7 @@ def _is_heif(data: bytes) -> bool:
     return any(b in _HEIF_BRANDS for b in brands)
 
 
-def _check_size(size: tuple[int, int]) -> None:
+def check_size(size: tuple[int, int]) -> None:
     w, h = size
     if w <= 0 or h <= 0:
         raise DamagedFile()
@@ -121,13 +121,13 @@ def open_lazy(data: bytes, frame: int = 0) -> Image.Image:
         raise (NotSupported() if sniff_mime(data) is None else DamagedFile()) from None
     except (OSError, ValueError, EOFError, MemoryError, RuntimeError):
         raise DamagedFile() from None
-    _check_size(im.size)
+    check_size(im.size)
     if frame:
         try:
             im.seek(frame)
         except (EOFError, OSError, ValueError, SyntaxError):
             raise DamagedFile() from None
-        _check_size(im.size)
+        check_size(im.size)
     return im
 
 

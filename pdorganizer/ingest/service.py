@@ -1,4 +1,4 @@
-"""The intake service used by the CLI and the GUI (contract; the intake work fills it in).
+"""The intake service used by the CLI and the GUI.
 
 Contract for what lands in the vault (see pdorganizer.vault.repos.documents):
 - sources: the original bytes unchanged, sha256, mime ("application/pdf", "image/jpeg",
@@ -8,16 +8,31 @@ Contract for what lands in the vault (see pdorganizer.vault.repos.documents):
   points (PDF: after /Rotate; image: after EXIF orientation, pixels * 72 / dpi);
   thumbnail = JPEG bytes, upright (EXIF/Rotate applied, the user's rotation not applied),
   at most 256 px on the long side.
+  Images without a believable resolution (cameras write 72 dpi) are sized to fit a
+  letter page: dpi = max(long side / 11 in, short side / 8.5 in).
+
+How it runs: worker threads read, hash and decode files (pipeline.ordered_map); the
+calling thread writes each finished file into the vault in its own transaction, so a
+cancelled or failed import never leaves half a document. Nothing is written outside the
+vault: files are decoded from bytes in memory.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import re
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import PurePath
 
+from pdorganizer.core.errors import Cancelled, PdoError
 from pdorganizer.core.progress import Progress
+from pdorganizer.core.safelog import log_unexpected
+from pdorganizer.ingest.pipeline import default_workers, ordered_map
+from pdorganizer.ingest.reading import Prepared, prepare
 from pdorganizer.vault import Vault
+from pdorganizer.vault.repos.documents import NewPage, NewSource
 
 
 @dataclass
@@ -28,6 +43,7 @@ class ImportOptions:
     document_date: str = ""
     language: str = ""
     as_one: bool = False  # several files -> one document
+    workers: int = 0  # threads decoding files; 0: as many as pay off on this machine
 
 
 @dataclass
@@ -39,6 +55,14 @@ class ImportResult:
     pages: int = 0
 
 
+class ImportCancelled(Cancelled):
+    """The user stopped the import; `results` holds the files dealt with before that."""
+
+    def __init__(self, results: list[ImportResult]) -> None:
+        super().__init__("import cancelled")
+        self.results = results
+
+
 def import_files(
     vault: Vault,
     case_id: int,
@@ -46,5 +70,152 @@ def import_files(
     options: ImportOptions | None = None,
     progress: Progress | None = None,
 ) -> list[ImportResult]:
-    """Import each file (or all as one document); bad files fail alone, the rest go on."""
-    raise NotImplementedError
+    """Import each file (or all as one document); bad files fail alone, the rest go on.
+
+    Raises NotFound / InvalidInput before touching anything when the case or a factor is
+    unknown, and ImportCancelled (with the results so far) when progress is cancelled.
+    """
+    options = options or ImportOptions()
+    progress = progress or Progress()
+    vault.cases.get(case_id)
+    factors = vault.factors.validate(options.factors)
+    names = [os.fspath(p) for p in paths]
+    progress.start(len(names), "import")
+    known = _case_hashes(vault, case_id)
+    workers = options.workers or default_workers()
+    prepared: Generator[Prepared, None, None] = ordered_map(
+        partial(prepare, known=known), names, workers
+    )
+    store = _Store(vault, case_id, options, factors)
+    results: list[ImportResult] = []
+    try:
+        if options.as_one:
+            results = _import_as_one(store, prepared, progress)
+        else:
+            for prep in prepared:
+                progress.check()
+                results.append(store.single(prep))
+                progress.step(prep.name)
+    except Cancelled:
+        raise ImportCancelled(results) from None
+    finally:
+        prepared.close()  # stops the workers if we leave early
+    return results
+
+
+def _import_as_one(
+    store: _Store, prepared: Iterator[Prepared], progress: Progress
+) -> list[ImportResult]:
+    """All good files become one document, written once every file has been read."""
+    good: list[tuple[int, Prepared]] = []  # (index in results, file)
+    repeats: list[int] = []  # the same file twice in this batch
+    seen: set[str] = set()
+    results: list[ImportResult] = []
+    for prep in prepared:
+        progress.check()
+        result = store.check(prep)
+        if result is None:
+            if prep.sha256 in seen:
+                repeats.append(len(results))
+            else:
+                seen.add(prep.sha256)
+                good.append((len(results), prep))
+            result = ImportResult(prep.path, "imported")
+        results.append(result)
+        progress.step(prep.name)
+    progress.check()
+    if not good:
+        return results
+    outcome = store.write([prep for _, prep in good])
+    for index, prep in good:
+        if isinstance(outcome, str):
+            results[index] = ImportResult(prep.path, "failed", message=outcome)
+        else:
+            assert prep.info is not None
+            results[index] = ImportResult(prep.path, "imported", outcome, "", len(prep.info.pages))
+    for index in repeats:
+        path = results[index].path
+        if isinstance(outcome, str):
+            results[index] = ImportResult(path, "failed", message=outcome)
+        else:
+            results[index] = ImportResult(path, "duplicate", outcome, f"duplicate of doc {outcome}")
+    return results
+
+
+class _Store:
+    """The vault side: duplicate checks and writes, on the calling thread only."""
+
+    def __init__(self, vault: Vault, case_id: int, options: ImportOptions, factors: list[str]):
+        self.vault = vault
+        self.case_id = case_id
+        self.options = options
+        self.factors = factors
+
+    def check(self, prep: Prepared) -> ImportResult | None:
+        """The result for a file that will not be stored (failed or duplicate), else None."""
+        if prep.error:
+            return ImportResult(prep.path, "failed", message=prep.error)
+        found = self.vault.documents.find_source(self.case_id, prep.sha256)
+        if found is not None:
+            _source_id, doc_id = found
+            what = f"doc {doc_id}" if doc_id is not None else "a file already in this case"
+            return ImportResult(prep.path, "duplicate", doc_id, f"duplicate of {what}")
+        return None
+
+    def single(self, prep: Prepared) -> ImportResult:
+        result = self.check(prep)
+        if result is not None:
+            return result
+        outcome = self.write([prep])
+        if isinstance(outcome, str):
+            return ImportResult(prep.path, "failed", message=outcome)
+        return ImportResult(prep.path, "imported", outcome, pages=len(prep.info.pages))
+
+    def write(self, preps: list[Prepared]) -> int | str:
+        """Store the files as one document: its id, or the reason it failed."""
+        sources = []
+        pages: list[NewPage] = []
+        for index, prep in enumerate(preps):
+            assert prep.info is not None
+            sources.append(
+                NewSource(prep.data, prep.sha256, prep.info.mime, prep.name, prep.info.metadata)
+            )
+            pages.extend(replace(page, source=index) for page in prep.info.pages)
+        title = self.options.title or suggest_title(preps[0].name)
+        try:
+            doc = self.vault.documents.add(
+                self.case_id,
+                title,
+                sources,
+                pages,
+                factors=self.factors,
+                kind=self.options.kind,
+                document_date=self.options.document_date,
+                language=self.options.language,
+            )
+        except PdoError as exc:
+            return exc.message
+        except Exception as exc:  # the transaction rolled back; report, go on
+            return f"something went wrong ({log_unexpected(exc, 'import')})"
+        finally:
+            for prep in preps:
+                prep.data = b""  # let the memory go before the next file
+        return doc.id
+
+
+def _case_hashes(vault: Vault, case_id: int) -> frozenset[str]:
+    """SHA-256 of every file in the case now, so workers can skip decoding duplicates."""
+    with vault.read() as con:
+        rows = con.execute("SELECT sha256 FROM sources WHERE case_id = ?", (case_id,))
+        return frozenset(r[0] for r in rows.fetchall())
+
+
+def suggest_title(file_name: str) -> str:
+    """'birth_certificate-2019.pdf' -> 'Birth certificate-2019'."""
+    stem = PurePath(file_name).stem if "." in file_name.strip(".") else file_name
+    text = re.sub(r"[_\s]+", " ", stem).strip(" .-")
+    if not text:
+        return "Untitled document"
+    if text.islower():
+        text = text[0].upper() + text[1:]
+    return text[:200]

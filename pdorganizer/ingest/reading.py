@@ -1,0 +1,93 @@
+"""Reading one file from disk and turning it into what the vault stores (worker side).
+
+Runs on worker threads: reads, hashes, sniffs and analyses; never touches the vault.
+Everything stays in memory; nothing is written anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from pdorganizer.core.errors import PdoError
+from pdorganizer.core.safelog import log_unexpected
+from pdorganizer.ingest.imagefile import FileInfo, analyze_image
+from pdorganizer.ingest.images import sniff_mime
+from pdorganizer.ingest.pdfs import analyze_pdf
+
+MAX_FILE_BYTES = 1024 * 1024 * 1024  # 1 GiB: no phone photo, scan or agency PDF is bigger
+
+
+@dataclass
+class Prepared:
+    path: str
+    name: str  # base name only: folder names say too much about the person
+    data: bytes = b""
+    sha256: str = ""
+    info: FileInfo | None = None
+    error: str = ""  # set when the file cannot be imported: the reason in plain words
+    known: bool = False  # its SHA-256 was already in the case when the import started
+
+
+class UnreadableFile(PdoError):
+    pass
+
+
+def read_file(path: str) -> bytes:
+    """The whole file, or UnreadableFile with a plain reason."""
+    try:
+        info = os.stat(path)  # before opening: opening a pipe or device could block
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile("this is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile("not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise UnreadableFile("the file is too large (over 1 GB)")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise UnreadableFile("the file does not exist (moved or deleted?)") from None
+    except IsADirectoryError:
+        raise UnreadableFile("this is a folder, not a file") from None
+    except PermissionError:
+        raise UnreadableFile("the file cannot be read (permission denied)") from None
+    except OSError:
+        raise UnreadableFile("the file cannot be read") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableFile("the file is too large (over 1 GB)")
+    if not data:
+        raise UnreadableFile("the file is empty")
+    return data
+
+
+def analyze(data: bytes) -> FileInfo:
+    mime = sniff_mime(data)
+    if mime is None:
+        raise PdoError("not an image or PDF")
+    if mime == "application/pdf":
+        return analyze_pdf(data)
+    return analyze_image(data, mime)
+
+
+def prepare(path: str, known: Collection[str] = ()) -> Prepared:
+    """Read, hash and analyse one file; failures end up in `error`, never raised."""
+    prep = Prepared(path=path, name=os.path.basename(path.rstrip("/\\")) or path)
+    try:
+        prep.data = read_file(path)
+        prep.sha256 = hashlib.sha256(prep.data).hexdigest()
+        if prep.sha256 in known:
+            prep.known = True  # a duplicate: no need to decode it
+            return prep
+        prep.info = analyze(prep.data)
+    except PdoError as exc:
+        prep.error = exc.message
+    except MemoryError:
+        prep.error = "image too large"
+    except Exception as exc:  # a bug, not a bad file: log it without content
+        prep.error = f"something went wrong ({log_unexpected(exc, 'import')})"
+    if prep.error:
+        prep.data = b""
+    return prep
