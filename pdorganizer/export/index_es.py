@@ -1,0 +1,154 @@
+"""A Spanish working copy of the index of exhibits, for the client to read.
+
+The packet itself stays in English (the language of the court and of OPLA). This copy is
+built from the same data (`vault.exhibits.effective` and the factor taxonomy), so its
+letters match the packet; it is marked as a working copy that is not filed. What the user
+typed (titles, descriptions) is shown as typed. Page ranges are shown when the caller
+passes those of the packet it just wrote; otherwise each exhibit's page count.
+
+Plain UTF-8 text: it opens anywhere, prints on one or two pages, and carries no metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import textwrap
+from collections.abc import Mapping
+from pathlib import Path
+
+from pdorganizer.core.errors import InvalidInput
+from pdorganizer.core.factors import Taxonomy
+from pdorganizer.core.models import Document
+from pdorganizer.vault import Vault
+
+MONTHS_ES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+WIDTH = 78
+
+
+def fecha_es(value: str | dt.date) -> str:
+    """ "2021-03-15" -> "15 de marzo de 2021"; a year or anything else is kept as given."""
+    if isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
+
+
+def paginas_es(n: int) -> str:
+    return "1 página" if n == 1 else f"{n} páginas"
+
+
+def _factor_labels(docs: list[Document], taxonomy: Taxonomy) -> list[str]:
+    order = {f: i for i, f in enumerate(taxonomy.ids())}
+    found = sorted({f for d in docs for f in d.factors}, key=lambda f: (order.get(f, 999), f))
+    labels = []
+    for factor_id in found:
+        factor = taxonomy.get(factor_id)
+        labels.append(factor.text("label", "es") if factor else factor_id)
+    return labels
+
+
+def render_index_es(
+    vault: Vault,
+    case_id: int,
+    *,
+    page_ranges: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+) -> str:
+    """The working copy as text. `page_ranges`: exhibit letter -> "12-15", as in the
+    packet; without it each exhibit shows its number of pages."""
+    case = vault.cases.get(case_id)
+    exhibits = vault.exhibits.effective(case_id)
+    if not exhibits:
+        raise InvalidInput("this case has no documents to list")
+    taxonomy = vault.factors.taxonomy()
+    docs = {d.id: d for d in vault.documents.list(case_id)}
+
+    who = case.name + (f" ({case.a_number})" if case.a_number else "")
+    lines = [
+        "COPIA DE TRABAJO EN ESPAÑOL - NO SE PRESENTA ANTE LA CORTE NI ANTE ICE",
+        "",
+        "Índice de anexos",
+        f"Caso: {who}",
+        f"Preparado el {fecha_es(today or dt.date.today())}",
+        "",
+        *textwrap.wrap(
+            "Esta copia es solo para que usted la consulte. El paquete que se presenta "
+            "está en inglés, el idioma de la corte y de ICE; las letras de los anexos y "
+            "las páginas coinciden con él. Las descripciones aparecen tal como se "
+            "escribieron.",
+            WIDTH,
+        ),
+        "",
+    ]
+    for exhibit in exhibits:
+        members = [docs[i] for i in exhibit.document_ids if i in docs]
+        pages = sum(d.page_count for d in members)
+        where = (page_ranges or {}).get(exhibit.letter)
+        where_text = f"páginas {where}" if where else paginas_es(pages)
+        lines.append(f"Anexo {exhibit.letter}: {exhibit.description}")
+        lines.append(f"    {where_text}")
+        labels = _factor_labels(members, taxonomy)
+        if labels:
+            lines += textwrap.wrap(
+                "Respalda: " + "; ".join(labels),
+                WIDTH,
+                initial_indent="    ",
+                subsequent_indent="      ",
+            )
+        if len(members) > 1:
+            for doc in members:
+                note = " (traducción)" if doc.translation_of is not None else ""
+                lines += textwrap.wrap(
+                    f"- {doc.title}{note}, {paginas_es(doc.page_count)}",
+                    WIDTH,
+                    initial_indent="    ",
+                    subsequent_indent="      ",
+                )
+        lines.append("")
+    total = sum(docs[i].page_count for ex in exhibits for i in ex.document_ids if i in docs)
+    count = len(exhibits)
+    lines.append(
+        f"{count} anexo{'s' if count != 1 else ''}, {paginas_es(total)} de documentos "
+        "(sin contar la portada, el índice ni las hojas separadoras)."
+    )
+    return "\n".join(lines) + "\n"
+
+
+def write_index_es(
+    vault: Vault,
+    case_id: int,
+    output: str | os.PathLike[str],
+    *,
+    page_ranges: Mapping[str, str] | None = None,
+) -> Path:
+    """Write the working copy where the user asked (atomically: no half-written file)."""
+    path = Path(output)
+    text = render_index_es(vault, case_id, page_ranges=page_ranges)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path

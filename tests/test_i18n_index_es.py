@@ -1,0 +1,80 @@
+"""The Spanish working copy of the index of exhibits, from a real vault."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from pdorganizer.core.errors import InvalidInput
+from pdorganizer.core.factors import builtin_taxonomy
+from pdorganizer.export.index_es import fecha_es, render_index_es, write_index_es
+from pdorganizer.vault.repos.documents import NewPage, NewSource
+
+
+def _add(vault, case, title: str, pages: int, factors=(), **fields):
+    data = title.encode() * 10
+    src = NewSource(data, hashlib.sha256(data).hexdigest(), "application/pdf", f"{title}.pdf")
+    page_rows = [NewPage(0, i, 612, 792) for i in range(pages)]
+    return vault.documents.add(case.id, title, [src], page_rows, factors=factors, **fields)
+
+
+@pytest.fixture
+def filled(vault, case):
+    birth = _add(vault, case, "Acta de nacimiento", 2, ["family"], document_date="2015-06-01")
+    translation = _add(vault, case, "Birth certificate translation", 1)
+    vault.documents.set_translation(translation.id, birth.id, translator_name="Ana Ruiz")
+    _add(vault, case, "Lease", 3, ["presence", "work"])
+    return vault, case
+
+
+def test_lists_every_exhibit_in_spanish(filled) -> None:
+    vault, case = filled
+    text = render_index_es(vault, case.id, today=dt.date(2026, 11, 27))
+    assert "COPIA DE TRABAJO EN ESPAÑOL" in text
+    assert "Caso: María José López (A123-456-789)" in text
+    assert "Preparado el 27 de noviembre de 2026" in text
+    letters = [ex.letter for ex in vault.exhibits.effective(case.id)]
+    assert letters == ["A", "B"]
+    for letter in letters:
+        assert f"Anexo {letter}:" in text
+    tax = builtin_taxonomy()
+    for factor_id in ("family", "presence", "work"):
+        factor = tax.get(factor_id)
+        assert factor.text("label", "es") in text
+        assert factor.text("label", "en") not in text
+    # The translation rides in its original's exhibit and is named as one.
+    assert "Birth certificate translation (traducción), 1 página" in text
+    assert "3 páginas" in text
+    assert "2 anexos, 6 páginas de documentos" in text
+
+
+def test_shows_the_packets_page_ranges_when_given(filled) -> None:
+    vault, case = filled
+    text = render_index_es(vault, case.id, page_ranges={"A": "3-6", "B": "7-10"})
+    assert "páginas 3-6" in text
+    assert "páginas 7-10" in text
+
+
+def test_written_file_is_utf8_text(filled, tmp_path: Path) -> None:
+    vault, case = filled
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = write_index_es(vault, case.id, folder / "indice.txt")
+    assert out.read_text(encoding="utf-8").startswith("COPIA DE TRABAJO")
+    assert [p.name for p in folder.iterdir()] == ["indice.txt"]  # no leftover part file
+
+
+def test_case_without_documents_is_a_plain_error(vault, case, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(InvalidInput):
+        write_index_es(vault, case.id, folder / "indice.txt")
+    assert not list(folder.iterdir())
+
+
+def test_spanish_dates() -> None:
+    assert fecha_es("2021-03-15") == "15 de marzo de 2021"
+    assert fecha_es("2021") == "2021"
