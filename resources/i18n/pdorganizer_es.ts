@@ -412,92 +412,295 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the exhibit packet</source>
+        <translation>Exportar el paquete de anexos</translation>
+    </message>
+    <message numerus="yes">
+        <source>The packet is one PDF with a cover page, an index and %n exhibit(s), numbered page by page. It is NOT encrypted: keep it somewhere safe.</source>
+        <translation>
+            <numerusform>El paquete es un solo PDF con portada, índice y %n anexo, con todas las páginas numeradas. NO está cifrado: guárdelo en un lugar seguro.</numerusform>
+            <numerusform>El paquete es un solo PDF con portada, índice y %n anexos, con todas las páginas numeradas. NO está cifrado: guárdelo en un lugar seguro.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the packet as</source>
+        <translation>Guardar el paquete como</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the packet.</source>
+        <translation>Elija dónde guardar el paquete.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist. Choose another place.</source>
+        <translation>Esa carpeta no existe. Elija otro lugar.</translation>
+    </message>
+    <message>
+        <source>A file with that name exists already. Choose another name, so nothing is overwritten.</source>
+        <translation>Ya existe un archivo con ese nombre. Elija otro nombre para no borrar nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReport</name>
+    <message>
+        <source>Packet ready</source>
+        <translation>El paquete está listo</translation>
+    </message>
+    <message numerus="yes">
+        <source>The packet was written and checked: %n page(s).</source>
+        <translation>
+            <numerusform>El paquete se guardó y se revisó: %n página.</numerusform>
+            <numerusform>El paquete se guardó y se revisó: %n páginas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files written</source>
+        <translation>Archivos guardados</translation>
+    </message>
+    <message>
+        <source>Please check:</source>
+        <translation>Revise, por favor:</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Abrir la carpeta</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import files</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar archivos</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) will be added to this case.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se agregará %n archivo a este caso.</numerusform>
+            <numerusform>Se agregarán %n archivos a este caso.</numerusform>
         </translation>
     </message>
     <message>
         <source>Files to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos que se agregarán</translation>
     </message>
     <message>
         <source>&amp;Combine into one document (several photos of the same paper)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unir en un solo documento (varias fotos del mismo papel)</translation>
     </message>
     <message>
         <source>Combine into one document</source>
-        <translation type="unfinished"></translation>
+        <translation>Unir en un solo documento</translation>
     </message>
     <message>
         <source>Leave this off when each file is a different paper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjelo sin marcar si cada archivo es un papel distinto.</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agregar</translation>
     </message>
 </context>
 <context>
     <name>ImportReport</name>
     <message>
         <source>Import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos agregados</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se agregó %n documento.</numerusform>
+            <numerusform>Se agregaron %n documentos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) were already in this case and were skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo ya estaba en este caso y no se agregó de nuevo:</numerusform>
+            <numerusform>%n archivos ya estaban en este caso y no se agregaron de nuevo:</numerusform>
         </translation>
     </message>
     <message>
         <source>Files already in this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos que ya estaban en este caso</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be imported:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No se pudo agregar %n archivo:</numerusform>
+            <numerusform>No se pudieron agregar %n archivos:</numerusform>
         </translation>
     </message>
     <message>
         <source>Files that could not be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos que no se pudieron agregar</translation>
     </message>
     <message>
         <source>The other files were imported. You can take a new photo or scan of these papers and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los demás archivos sí se agregaron. Puede tomar otra foto o escanear de nuevo esos papeles y volver a agregarlos.</translation>
     </message>
 </context>
 <context>
     <name>JobRunner</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>Stopping after the current step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deteniendo al terminar este paso…</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsForm</name>
+    <message>
+        <source>Immigration court (EOIR), 25 MB parts</source>
+        <translation>Corte de inmigración (EOIR), partes de 25 MB</translation>
+    </message>
+    <message>
+        <source>ICE OPLA prosecutorial discretion request</source>
+        <translation>Solicitud de discreción procesal a OPLA (ICE)</translation>
+    </message>
+    <message>
+        <source>USCIS, 12 MB parts</source>
+        <translation>USCIS, partes de 12 MB</translation>
+    </message>
+    <message>
+        <source>Compact (smaller files, good for uploading)</source>
+        <translation>Compacta (archivos más pequeños, buena para subir por internet)</translation>
+    </message>
+    <message>
+        <source>Original (largest files, full detail)</source>
+        <translation>Original (archivos más grandes, todo el detalle)</translation>
+    </message>
+    <message>
+        <source>As the destination requires</source>
+        <translation>Según lo que pida el destino</translation>
+    </message>
+    <message>
+        <source>Page number: 12</source>
+        <translation>Número de página: 12</translation>
+    </message>
+    <message>
+        <source>Page 12 of 143</source>
+        <translation>Página 12 de 143</translation>
+    </message>
+    <message>
+        <source>Bates number: PD-000012</source>
+        <translation>Número Bates: PD-000012</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>Abajo a la izquierda</translation>
+    </message>
+    <message>
+        <source>Bottom centre</source>
+        <translation>Abajo al centro</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>Abajo a la derecha</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Separate file (JSON)</source>
+        <translation>Archivo aparte (JSON)</translation>
+    </message>
+    <message>
+        <source>As a last page</source>
+        <translation>Como última página</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Cover page</source>
+        <translation>Portada</translation>
+    </message>
+    <message>
+        <source>Certificate of service as the last page</source>
+        <translation>Certificado de notificación como última página</translation>
+    </message>
+    <message>
+        <source>Group the index by factor</source>
+        <translation>Agrupar el índice por factor</translation>
+    </message>
+    <message>
+        <source>Default title for the destination</source>
+        <translation>Título habitual para ese destino</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>Size limit per file</source>
+        <translation>Tamaño máximo por archivo</translation>
+    </message>
+    <message>
+        <source>Page labels</source>
+        <translation>Numeración de páginas</translation>
+    </message>
+    <message>
+        <source>Bates prefix</source>
+        <translation>Prefijo Bates</translation>
+    </message>
+    <message>
+        <source>First number</source>
+        <translation>Primer número</translation>
+    </message>
+    <message>
+        <source>Label position</source>
+        <translation>Posición del número</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
+    </message>
+    <message>
+        <source>List of files and checksums</source>
+        <translation>Lista de archivos y sumas de verificación</translation>
+    </message>
+    <message>
+        <source>Title on the cover</source>
+        <translation>Título en la portada</translation>
     </message>
 </context>
 <context>
@@ -557,6 +760,212 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <source>Your papers, safe and in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pdorganizer keeps the documents for a request for prosecutorial discretion in one locked file on this computer, called a vault. Nothing is sent over the internet. When you are ready, it makes one PDF packet with an index and exhibit letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open a vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a vault file you already have (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create a new vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new, empty vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently opened:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently opened vaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaults (*%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a different vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase for %1 to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please type the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase did not open this vault. Check Caps Lock and the keyboard language, then try again. Nothing in the vault was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This vault cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A vault is one file that holds your cases and documents, locked with a passphrase. Choose a long passphrase you can remember: four or five ordinary words are good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to save the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Important:&lt;/b&gt; if you forget this passphrase, nobody can open the vault — not you, not us, not a technician. There is no reset. Write it down and keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create &amp;vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the new vault as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaults (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file with this name exists already. Choose another name; nothing will be overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That folder does not exist. Choose another place.</source>
+        <translation type="unfinished">Esa carpeta no existe. Elija otro lugar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same passphrase twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the vault…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
