@@ -156,6 +156,27 @@
     </message>
 </context>
 <context>
+    <name>CoveragePanel</name>
+    <message>
+        <source>Coverage of the factors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n factor(s) in the person&apos;s favour have documents.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) marked in orange need more evidence.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentPanel</name>
     <message>
         <source>Select a document on the left to describe it and say what it shows.</source>
@@ -409,6 +430,45 @@
     <message>
         <source>Exhibit %1: %2</source>
         <translation>Anexo %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitsPanel</name>
+    <message>
+        <source>This is the order of the packet. Drag an exhibit to move it; select several and press Group to make them one exhibit. Double-click a description to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the selected exhibits one exhibit (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;ngroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget your order and sort the exhibits by factor and date</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -766,206 +826,206 @@
     <name>StartScreen</name>
     <message>
         <source>Your papers, safe and in order</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus papeles, seguros y en orden</translation>
     </message>
     <message>
         <source>pdorganizer keeps the documents for a request for prosecutorial discretion in one locked file on this computer, called a vault. Nothing is sent over the internet. When you are ready, it makes one PDF packet with an index and exhibit letters.</source>
-        <translation type="unfinished"></translation>
+        <translation>pdorganizer guarda los documentos de una solicitud de discreción procesal en un solo archivo cerrado con contraseña en esta computadora, al que llamamos caja fuerte. No se envía nada por internet. Cuando usted esté listo, el programa prepara un paquete PDF con índice y anexos con letras.</translation>
     </message>
     <message>
         <source>&amp;Open a vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir una caja fuerte…</translation>
     </message>
     <message>
         <source>Open a vault file you already have (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una caja fuerte que ya tiene (Ctrl+O)</translation>
     </message>
     <message>
         <source>&amp;Create a new vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Crear una caja fuerte nueva…</translation>
     </message>
     <message>
         <source>Start a new, empty vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar con una caja fuerte nueva y vacía</translation>
     </message>
     <message>
         <source>Recently opened:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abiertas recientemente:</translation>
     </message>
     <message>
         <source>Recently opened vaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Cajas fuertes abiertas recientemente</translation>
     </message>
     <message>
         <source>Open a vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una caja fuerte</translation>
     </message>
     <message>
         <source>Vaults (*%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cajas fuertes (*%1);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Show the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la contraseña</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraseña:</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desbloquear</translation>
     </message>
     <message>
         <source>Open a different vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir otra caja fuerte</translation>
     </message>
     <message>
         <source>The vault is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>La caja fuerte está bloqueada</translation>
     </message>
     <message>
         <source>Unlock the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear la caja fuerte</translation>
     </message>
     <message>
         <source>Type the passphrase for %1 to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la contraseña de %1 para continuar.</translation>
     </message>
     <message>
         <source>Please type the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la contraseña, por favor.</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloqueando…</translation>
     </message>
     <message>
         <source>That passphrase did not open this vault. Check Caps Lock and the keyboard language, then try again. Nothing in the vault was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa contraseña no abrió esta caja fuerte. Revise las mayúsculas (Bloq Mayús) y el idioma del teclado, y vuelva a intentarlo. No se cambió nada en la caja fuerte.</translation>
     </message>
     <message>
         <source>This vault cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir esta caja fuerte: %1</translation>
     </message>
     <message>
         <source>Create a new vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una caja fuerte nueva</translation>
     </message>
     <message>
         <source>A vault is one file that holds your cases and documents, locked with a passphrase. Choose a long passphrase you can remember: four or five ordinary words are good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una caja fuerte es un archivo que guarda sus casos y documentos, cerrado con una contraseña. Elija una contraseña larga que pueda recordar: cuatro o cinco palabras comunes son una buena opción.</translation>
     </message>
     <message>
         <source>Where to save the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde guardar la caja fuerte</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir…</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña nueva</translation>
     </message>
     <message>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la contraseña</translation>
     </message>
     <message>
         <source>Passphrase strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad de la contraseña</translation>
     </message>
     <message>
         <source>&amp;Save as:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar como:</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repítala:</translation>
     </message>
     <message>
         <source>Strength:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad:</translation>
     </message>
     <message>
         <source>&lt;b&gt;Important:&lt;/b&gt; if you forget this passphrase, nobody can open the vault — not you, not us, not a technician. There is no reset. Write it down and keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Importante:&lt;/b&gt; si olvida esta contraseña, nadie podrá abrir la caja fuerte: ni usted, ni nosotros, ni un técnico. No hay forma de recuperarla. Anótela y guárdela en un lugar seguro.</translation>
     </message>
     <message>
         <source>Create &amp;vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear la &amp;caja fuerte</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <source>My documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis documentos</translation>
     </message>
     <message>
         <source>Save the new vault as</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la caja fuerte nueva como</translation>
     </message>
     <message>
         <source>Vaults (*%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cajas fuertes (*%1)</translation>
     </message>
     <message>
         <source>Very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Muy débil</translation>
     </message>
     <message>
         <source>Weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Débil</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptable</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Buena</translation>
     </message>
     <message>
         <source>Strong</source>
-        <translation type="unfinished"></translation>
+        <translation>Muy buena</translation>
     </message>
     <message>
         <source>Type a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba una contraseña</translation>
     </message>
     <message>
         <source>Choose where to save the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija dónde guardar la caja fuerte.</translation>
     </message>
     <message>
         <source>A file with this name exists already. Choose another name; nothing will be overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un archivo con este nombre. Elija otro nombre; no se borrará nada.</translation>
     </message>
     <message>
         <source>That folder does not exist. Choose another place.</source>
-        <translation type="unfinished">Esa carpeta no existe. Elija otro lugar.</translation>
+        <translation>Esa carpeta no existe. Elija otro lugar.</translation>
     </message>
     <message numerus="yes">
         <source>The passphrase needs at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
+            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
         </translation>
     </message>
     <message>
         <source>The two passphrases are different. Type the same passphrase twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
     </message>
     <message>
         <source>Creating the vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando la caja fuerte…</translation>
     </message>
 </context>
 <context>
