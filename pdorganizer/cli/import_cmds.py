@@ -1,19 +1,75 @@
-"""import: files into a case (filled in by the intake work)."""
+"""import: files into a case, one line per file."""
 
 from __future__ import annotations
 
 import argparse
 
-from pdorganizer.cli.common import add_vault_arg
+from pdorganizer.cli.common import (
+    add_json_arg,
+    add_vault_arg,
+    open_vault,
+    print_json,
+    terminal_progress,
+)
+from pdorganizer.ingest.service import ImportOptions, ImportResult, import_files
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import files into a case")
+    p = sub.add_parser(
+        "import",
+        help="import files into a case",
+        description="Import photos, scans and PDFs into a case. Each file becomes one "
+        "document (or all of them one document with --as-one). A file already in the case "
+        "is reported as a duplicate and not stored twice. Exit status 1 if any file failed.",
+    )
     add_vault_arg(p)
-    p.add_argument("--case", required=True, metavar="CASE")
+    p.add_argument("--case", required=True, metavar="CASE", help="case id or exact name")
+    p.add_argument(
+        "--as-one",
+        action="store_true",
+        help="make one document of all the files (e.g. front and back of an ID)",
+    )
+    p.add_argument("--title", help="document title (default: from the file name)")
+    p.add_argument(
+        "--factor",
+        dest="factors",
+        action="append",
+        default=[],
+        metavar="F",
+        help="tag with this PD factor (repeatable)",
+    )
+    p.add_argument("--kind", default="", help="kind of document (birth certificate, ...)")
+    p.add_argument("--date", dest="document_date", default="", help="date of the document")
+    p.add_argument("--language", default="", help="language of the document")
+    add_json_arg(p)
     p.add_argument("files", metavar="FILE", nargs="+")
     p.set_defaults(func=cmd_import)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    options = ImportOptions(
+        title=args.title or None,
+        factors=args.factors,
+        kind=args.kind,
+        document_date=args.document_date,
+        language=args.language,
+        as_one=args.as_one,
+    )
+    with open_vault(args) as vault:
+        case = vault.cases.resolve(args.case)
+        results = import_files(vault, case.id, args.files, options, terminal_progress("importing"))
+    if args.json:
+        print_json([r.__dict__ for r in results])
+    else:
+        for result in results:
+            print(result_line(result))
+    return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def result_line(result: ImportResult) -> str:
+    if result.status == "imported":
+        pages = f"{result.pages} page{'' if result.pages == 1 else 's'}"
+        return f"imported  {result.path} -> doc {result.document_id} ({pages})"
+    if result.status == "duplicate":
+        return f"duplicate {result.path}: {result.message}"
+    return f"failed    {result.path}: {result.message}"

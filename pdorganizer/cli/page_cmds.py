@@ -1,9 +1,114 @@
-"""Page operations: rotate, delete, reorder, split, merge (filled in by the intake work)."""
+"""Page operations: pages, rotate, delete-page, reorder, split, merge."""
 
 from __future__ import annotations
 
 import argparse
 
+from pdorganizer.cli.common import add_json_arg, add_vault_arg, open_vault, print_json
+from pdorganizer.core.models import Document, Page
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    del sub
+    p = sub.add_parser("pages", help="list a document's pages")
+    add_vault_arg(p)
+    p.add_argument("doc", metavar="DOC", type=int, help="document id")
+    add_json_arg(p)
+    p.set_defaults(func=cmd_pages)
+
+    p = sub.add_parser("rotate", help="turn a page (clockwise, in steps of 90 degrees)")
+    add_vault_arg(p)
+    p.add_argument("page", metavar="PAGE", type=int, help="page id (see 'pages')")
+    p.add_argument("--degrees", type=int, default=90, help="90, 180, 270 or -90 (default 90)")
+    p.set_defaults(func=cmd_rotate)
+
+    p = sub.add_parser("delete-page", help="remove one page from its document")
+    add_vault_arg(p)
+    p.add_argument("page", metavar="PAGE", type=int, help="page id (see 'pages')")
+    p.set_defaults(func=cmd_delete_page)
+
+    p = sub.add_parser("reorder", help="put a document's pages in a new order")
+    add_vault_arg(p)
+    p.add_argument("doc", metavar="DOC", type=int, help="document id")
+    p.add_argument("pages", metavar="PAGE", type=int, nargs="+", help="every page id, in order")
+    p.set_defaults(func=cmd_reorder)
+
+    p = sub.add_parser("split", help="move a page and the ones after it into a new document")
+    add_vault_arg(p)
+    p.add_argument("doc", metavar="DOC", type=int, help="document id")
+    p.add_argument("--at", required=True, type=int, metavar="PAGE", help="first page id to move")
+    p.set_defaults(func=cmd_split)
+
+    p = sub.add_parser("merge", help="append other documents' pages to the first document")
+    add_vault_arg(p)
+    p.add_argument("docs", metavar="DOC", type=int, nargs="+", help="document ids, first keeps")
+    p.set_defaults(func=cmd_merge)
+
+
+def _page_json(page: Page) -> dict:
+    return {
+        "id": page.id,
+        "number": page.position + 1,
+        "source_id": page.source_id,
+        "source_index": page.source_index,
+        "width": round(page.width, 2),
+        "height": round(page.height, 2),
+        "rotation": page.rotation,
+        "orientation": "landscape" if page.landscape else "portrait",
+    }
+
+
+def _print_doc(doc: Document) -> None:
+    print(f"doc {doc.id}: {doc.title} ({doc.page_count} page{'' if doc.page_count == 1 else 's'})")
+
+
+def cmd_pages(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.documents.get(args.doc)
+        pages = vault.documents.pages(args.doc)
+    if args.json:
+        print_json([_page_json(p) for p in pages])
+        return 0
+    for page in pages:
+        info = _page_json(page)
+        turned = f", turned {page.rotation}°" if page.rotation else ""
+        print(
+            f"{info['number']:>4}  page {page.id}  {info['width']:g} x {info['height']:g} pt  "
+            f"{info['orientation']}{turned}"
+        )
+    return 0
+
+
+def cmd_rotate(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        page = vault.documents.rotate_page(args.page, args.degrees)
+    print(f"page {page.id}: turned {page.rotation}°")
+    return 0
+
+
+def cmd_delete_page(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        doc_id = vault.documents.page(args.page).document_id
+        vault.documents.delete_page(args.page)
+        _print_doc(vault.documents.get(doc_id))
+    return 0
+
+
+def cmd_reorder(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.documents.reorder_pages(args.doc, args.pages)
+        _print_doc(vault.documents.get(args.doc))
+    return 0
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        new = vault.documents.split(args.doc, args.at)
+        _print_doc(vault.documents.get(args.doc))
+        _print_doc(new)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        _print_doc(vault.documents.merge(args.docs))
+    return 0
