@@ -1,0 +1,196 @@
+"""The GUI in Spanish, offscreen: every text a person reads differs from its English source.
+
+Each screen is built twice, once in English and once in Spanish, and the texts of its
+widgets (window title, menus and actions, buttons, labels, group and tab titles, table
+headers, placeholders, tooltips, accessible names) are paired by widget position. A
+Spanish text equal to its English counterpart fails, unless every word of it is a name,
+an acronym or a number (see SAME_IN_BOTH).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QWidget,
+)
+
+from pdorganizer.ui import i18n
+
+# Words that are written the same in Spanish: names, acronyms, formats, and the few true
+# cognates the GUI uses as single words.
+SAME_IN_BOTH = {
+    "pdorganizer", "pdf", "pdfs", "json", "ice", "opla", "eoir", "uscis", "id", "a4", "bates",
+    "mb", "kb", "gb", "ctrl", "shift", "alt", "del", "esc", "f2", "caps", "lock", "ok",
+    "factor", "original", "total", "no", "pd", "dhs", "irs",
+    "maría", "josé", "lópez", "guatemala", "san", "francisco", "ca",
+}  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def exempt(text: str) -> bool:
+    """A text with no translatable word: numbers, symbols, names, acronyms."""
+    words = _WORD.findall(_TAG.sub(" ", text).replace("&", ""))
+    return all(w.lower() in SAME_IN_BOTH for w in words)
+
+
+def _actions_texts(key: str, actions) -> Iterator[tuple[str, str]]:
+    for i, action in enumerate(actions):
+        if action.isSeparator():
+            continue
+        yield f"{key}/action{i}", action.text()
+        yield (
+            f"{key}/action{i}/tip",
+            action.toolTip() if action.toolTip() != action.text().replace("&", "") else "",
+        )
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            yield f"{key}/action{i}/menu", menu.title()
+            yield from _actions_texts(f"{key}/action{i}/menu", menu.actions())
+
+
+def _widget_key(widget: QWidget, root: QWidget) -> str:
+    parts = []
+    while widget is not None and widget is not root:
+        parent = widget.parentWidget()
+        siblings = [
+            w
+            for w in (
+                parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                if parent
+                else []
+            )
+            if type(w) is type(widget)
+        ]
+        index = siblings.index(widget) if widget in siblings else 0
+        parts.append(f"{type(widget).__name__}[{index}]")
+        widget = parent
+    return "/".join(reversed(parts))
+
+
+def visible_texts(root: QWidget) -> dict[str, str]:
+    """Every text a person can read in `root`, keyed by where it sits."""
+    out: dict[str, str] = {}
+
+    def add(key: str, text: str) -> None:
+        if text and text.strip():
+            out[key] = text
+
+    add("title", root.windowTitle())
+    if isinstance(root, QMainWindow) and root.menuBar() is not None:
+        for key, text in _actions_texts("menubar", root.menuBar().actions()):
+            add(key, text)
+    for widget in [root, *root.findChildren(QWidget)]:
+        key = _widget_key(widget, root)
+        add(f"{key}/tooltip", widget.toolTip())
+        add(f"{key}/accessible", widget.accessibleName())
+        if isinstance(widget, (QAbstractButton, QLabel)):
+            add(f"{key}/text", widget.text())
+        elif isinstance(widget, QLineEdit):
+            add(f"{key}/placeholder", widget.placeholderText())
+        elif isinstance(widget, QGroupBox):
+            add(f"{key}/title", widget.title())
+        elif isinstance(widget, QDockWidget):
+            add(f"{key}/title", widget.windowTitle())
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                add(f"{key}/tab{i}", widget.tabText(i))
+                add(f"{key}/tab{i}/tip", widget.tabToolTip(i))
+        elif isinstance(widget, QComboBox) and not widget.isEditable():
+            for i in range(widget.count()):
+                add(f"{key}/item{i}", widget.itemText(i))
+        elif isinstance(widget, QToolBar):
+            for k, text in _actions_texts(key, widget.actions()):
+                add(k, text)
+        if isinstance(widget, (QTableView, QTreeView)) and widget.model() is not None:
+            model = widget.model()
+            for col in range(model.columnCount(QModelIndex())):
+                value = model.headerData(col, Qt.Orientation.Horizontal)
+                add(f"{key}/header{col}", str(value) if isinstance(value, str) else "")
+        if isinstance(widget, QMenu):
+            for k, text in _actions_texts(key, widget.actions()):
+                add(k, text)
+    return out
+
+
+def untranslated(english: dict[str, str], spanish: dict[str, str]) -> list[str]:
+    return [
+        f"{key}: {text!r}"
+        for key, text in spanish.items()
+        if english.get(key) == text and not exempt(text)
+    ]
+
+
+def build_in(qapp, language: str, factory: Callable[[], QWidget]) -> dict[str, str]:
+    assert i18n.install_translator(qapp, language) == language
+    widget = factory()
+    try:
+        return visible_texts(widget)
+    finally:
+        widget.close()
+        widget.deleteLater()
+        qapp.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp):
+    yield
+    i18n.install_translator(qapp, "en")
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from pdorganizer.ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def assert_spanish(qapp, factory: Callable[[], QWidget], minimum: int) -> None:
+    english = build_in(qapp, "en", factory)
+    spanish = build_in(qapp, "es", factory)
+    paired = [k for k in spanish if k in english]
+    assert len(paired) >= minimum, f"only {len(paired)} texts found: {sorted(english)[:20]}"
+    bad = untranslated(english, spanish)
+    assert not bad, "still in English:\n" + "\n".join(bad)
+
+
+def test_exempt_words() -> None:
+    assert exempt("12 / 143")
+    assert exempt("PDF (JSON)")
+    assert exempt("&Original")
+    assert not exempt("Open vault")
+    assert not exempt("<b>Cases</b>")
+
+
+def test_the_checker_catches_an_english_text(qapp) -> None:
+    def factory() -> QWidget:
+        w = QWidget()
+        w.setWindowTitle("Cases")
+        QLabel("Documents", w)
+        return w
+
+    english = build_in(qapp, "en", factory)
+    spanish = build_in(qapp, "es", factory)
+    assert untranslated(english, spanish) == ["title: 'Cases'", "QLabel[0]/text: 'Documents'"]
+
+
+def test_start_screen_is_spanish(qapp, settings) -> None:
+    from pdorganizer.ui.start_screen import StartScreen
+
+    assert_spanish(qapp, lambda: StartScreen(settings), minimum=15)
