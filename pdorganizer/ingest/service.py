@@ -212,8 +212,11 @@ def _case_hashes(vault: Vault, case_id: int) -> frozenset[str]:
 
 def suggest_title(file_name: str) -> str:
     """'birth_certificate-2019.pdf' -> 'Birth certificate-2019'."""
-    stem = PurePath(file_name).stem if "." in file_name.strip(".") else file_name
-    text = re.sub(r"[_\s]+", " ", stem).strip(" .-")
+    name = PurePath(file_name).name
+    stem, dot, ext = name.rpartition(".")
+    if dot and ext.isalnum() and len(ext) <= 5:  # drop an extension, keep "v1.2 draft"
+        name = stem
+    text = re.sub(r"[_\s]+", " ", name).strip(" .-")
     if not text:
         return "Untitled document"
     if text.islower():
