@@ -1,16 +1,38 @@
-"""Start the desktop app (placeholder window until the app work lands)."""
+"""Start the desktop app: `pdorganizer` with no arguments."""
 
 from __future__ import annotations
 
 import sys
 
+from pdorganizer.resources_path import resource
 
-def run_app() -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("pdorganizer")
-    label.setWindowTitle("pdorganizer")
-    label.resize(480, 320)
-    label.show()
-    return app.exec()
+def run_app(argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from pdorganizer.ui.i18n import install_translator
+    from pdorganizer.ui.main_window import MainWindow
+    from pdorganizer.ui.settings import AppSettings
+
+    # Fractional scaling (125%, 150%) as the system asks, rather than rounded.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication((argv or sys.argv)[:1])
+    app.setOrganizationName("pdorganizer")
+    app.setApplicationName("pdorganizer")
+    app.setApplicationDisplayName("pdorganizer")
+    app.setDesktopFileName("pdorganizer")
+    icon = resource("icons", "pdorganizer-256.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    settings = AppSettings()
+    chosen = settings.language
+    lang = install_translator(app, None if chosen == "system" else chosen)
+    window = MainWindow(settings, lang=lang)
+    window.show()
+    code = app.exec()
+    window.shutdown()
+    return int(code)

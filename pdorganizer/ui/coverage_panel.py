@@ -1,0 +1,66 @@
+"""The coverage panel: every factor, how many documents support it, and what is missing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pdorganizer.ui.errors import show_error
+from pdorganizer.ui.models import CoverageModel
+from pdorganizer.ui.models.coverage import CLAIMED_NONE, NEEDS_REHAB, coverage_rows
+from pdorganizer.vault import Vault
+
+
+class CoveragePanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = "en"
+        self.model = CoverageModel(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("coverageSummary")
+        self.view = QTableView()
+        self.view.setObjectName("coverageView")
+        self.view.setAccessibleName(self.tr("Coverage of the factors"))
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+
+    def load(self, vault: Vault | None, case_id: int | None) -> None:
+        if vault is None or case_id is None:
+            self.clear()
+            return
+        try:
+            taxonomy = vault.factors.taxonomy()
+            counts = vault.cases.coverage(case_id)
+            claimed = vault.cases.get(case_id).claimed_factors
+        except Exception as exc:
+            show_error(self, exc, "coverage")
+            self.clear()
+            return
+        rows = coverage_rows(taxonomy, counts, claimed, self.lang)
+        self.model.set_rows(rows)
+        urgent = sum(1 for r in rows if r.status in (CLAIMED_NONE, NEEDS_REHAB))
+        supported = sum(1 for r in rows if r.count and r.kind == "positive")
+        text = self.tr("%n factor(s) in the person's favour have documents.", "", supported)
+        if urgent:
+            text += " " + self.tr("%n point(s) marked in orange need more evidence.", "", urgent)
+        self.summary.setText(text)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.summary.clear()

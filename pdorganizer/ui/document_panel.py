@@ -1,0 +1,373 @@
+"""The selected document: its fields, the PD factors it supports, and whether it is the
+translation of another document. Every change is saved at once (no Save button to forget).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pdorganizer.core.errors import InvalidInput
+from pdorganizer.core.factors import Taxonomy
+from pdorganizer.core.models import Document
+from pdorganizer.ui.errors import show_error
+from pdorganizer.vault import Vault
+
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Stored in English (exports are in English); shown translated.
+KINDS = (
+    "Identity document",
+    "Letter of support",
+    "Declaration",
+    "Tax record",
+    "Pay stub",
+    "Bank statement",
+    "Lease or bill",
+    "School record",
+    "Medical record",
+    "Church or community record",
+    "Court record",
+    "Police record",
+    "Certificate",
+    "Photograph",
+    "Other",
+)
+
+
+class DocumentPanel(QWidget):
+    document_changed = Signal(object)  # the updated Document
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: Vault | None = None
+        self.lang = "en"
+        self._doc: Document | None = None
+        self._others: list[tuple[int, str]] = []
+        self._loading = False
+
+        self.empty_label = QLabel(
+            self.tr("Select a document on the left to describe it and say what it shows.")
+        )
+        self.empty_label.setWordWrap(True)
+
+        # -- fields --
+        self.title_edit = QLineEdit()
+        self.kind_combo = QComboBox()
+        self.kind_combo.setEditable(True)
+        self.kind_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        kind_names = self._kind_names()
+        for kind in KINDS:
+            self.kind_combo.addItem(kind_names.get(kind, kind), kind)
+        self.issuer_edit = QLineEdit()
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD, or just the year"))
+        self.language_edit = QLineEdit()
+        self.language_edit.setPlaceholderText(self.tr("For example: Spanish"))
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Save status"))
+        fields = QGroupBox(self.tr("About this document"))
+        form = QFormLayout(fields)
+        for label, widget, name in (
+            (self.tr("&Title"), self.title_edit, self.tr("Title")),
+            (self.tr("&Kind"), self.kind_combo, self.tr("Kind of document")),
+            (self.tr("&Issued by"), self.issuer_edit, self.tr("Issued by")),
+            (self.tr("&Date"), self.date_edit, self.tr("Date of the document")),
+            (self.tr("&Language"), self.language_edit, self.tr("Language of the document")),
+            (self.tr("&Notes"), self.notes_edit, self.tr("Notes")),
+        ):
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+        form.addRow(self.status_label)
+        for edit in (self.title_edit, self.issuer_edit, self.date_edit, self.language_edit):
+            edit.editingFinished.connect(self.save_fields)
+        self.kind_combo.lineEdit().editingFinished.connect(self.save_fields)
+        self.kind_combo.activated.connect(lambda _i: self.save_fields())
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(700)
+        self._notes_timer.timeout.connect(self.save_fields)
+        self.notes_edit.textChanged.connect(
+            lambda: None if self._loading else self._notes_timer.start()
+        )
+
+        # -- factors --
+        self.factor_box = QGroupBox(self.tr("What this document shows"))
+        self.factor_layout = QVBoxLayout(self.factor_box)
+        intro = QLabel(self.tr("Tick every point this document helps to prove."))
+        intro.setWordWrap(True)
+        self.factor_layout.addWidget(intro)
+        self.factor_checks: dict[str, QCheckBox] = {}
+
+        # -- translation --
+        self.translation_box = QGroupBox(self.tr("Translation"))
+        self.is_translation = QCheckBox(self.tr("This document is a translation of another one"))
+        self.original_combo = QComboBox()
+        self.original_combo.setAccessibleName(self.tr("Original document"))
+        self.translator_name = QLineEdit()
+        self.translator_address = QLineEdit()
+        self.translator_phone = QLineEdit()
+        self.from_language = QLineEdit()
+        self.save_translation_button = QPushButton(self.tr("Save translation details"))
+        tform = QFormLayout(self.translation_box)
+        tform.addRow(self.is_translation)
+        for label, widget in (
+            (self.tr("Original"), self.original_combo),
+            (self.tr("Translator's name"), self.translator_name),
+            (self.tr("Translator's address"), self.translator_address),
+            (self.tr("Translator's phone"), self.translator_phone),
+            (self.tr("Translated from"), self.from_language),
+        ):
+            widget.setAccessibleName(label)
+            tform.addRow(label, widget)
+        tform.addRow(self.save_translation_button)
+        self.is_translation.toggled.connect(self._translation_toggled)
+        self.save_translation_button.clicked.connect(self.save_translation)
+
+        self.content = QWidget()
+        content_layout = QVBoxLayout(self.content)
+        content_layout.addWidget(fields)
+        content_layout.addWidget(self.factor_box)
+        content_layout.addWidget(self.translation_box)
+        content_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(scroll, 1)
+        self._scroll = scroll
+        self.clear()
+
+    def _kind_names(self) -> dict[str, str]:
+        return {
+            "Identity document": self.tr("Identity document"),
+            "Letter of support": self.tr("Letter of support"),
+            "Declaration": self.tr("Declaration"),
+            "Tax record": self.tr("Tax record"),
+            "Pay stub": self.tr("Pay stub"),
+            "Bank statement": self.tr("Bank statement"),
+            "Lease or bill": self.tr("Lease or bill"),
+            "School record": self.tr("School record"),
+            "Medical record": self.tr("Medical record"),
+            "Church or community record": self.tr("Church or community record"),
+            "Court record": self.tr("Court record"),
+            "Police record": self.tr("Police record"),
+            "Certificate": self.tr("Certificate"),
+            "Photograph": self.tr("Photograph"),
+            "Other": self.tr("Other"),
+        }
+
+    # -- taxonomy ---------------------------------------------------------------------
+    def set_taxonomy(self, taxonomy: Taxonomy | None) -> None:
+        for check in self.factor_checks.values():
+            check.setParent(None)
+            check.deleteLater()
+        while self.factor_layout.count() > 1:
+            item = self.factor_layout.takeAt(1)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.factor_checks = {}
+        if taxonomy is None:
+            return
+        headings = {
+            "positive": self.tr("In the person's favour"),
+            "negative": self.tr("Difficult points (with evidence that explains them)"),
+            "role": self.tr("Parts of the request"),
+        }
+        for kind in ("positive", "negative", "role"):
+            factors = [f for f in taxonomy.factors if f.kind == kind]
+            if not factors:
+                continue
+            heading = QLabel(f"<b>{headings[kind]}</b>")
+            self.factor_layout.addWidget(heading)
+            for factor in factors:
+                check = QCheckBox(factor.text("label", self.lang))
+                help_text = factor.text("help", self.lang)
+                examples = factor.text("examples", self.lang)
+                tip = help_text + (
+                    ("\n" + self.tr("Examples: %1").replace("%1", examples)) if examples else ""
+                )
+                check.setToolTip(tip)
+                check.setAccessibleName(factor.text("label", self.lang))
+                check.setAccessibleDescription(tip)
+                check.toggled.connect(lambda on, fid=factor.id: self._factor_toggled(fid, on))
+                self.factor_layout.addWidget(check)
+                hint = QLabel(tip)
+                hint.setWordWrap(True)
+                hint.setIndent(24)
+                hint.setStyleSheet("color: palette(placeholder-text);")
+                self.factor_layout.addWidget(hint)
+                self.factor_checks[factor.id] = check
+
+    # -- content ----------------------------------------------------------------------
+    def show_document(self, doc: Document | None, others: list[tuple[int, str]]) -> None:
+        self._notes_timer.stop()
+        self._doc = doc
+        self._others = [o for o in others if doc is None or o[0] != doc.id]
+        self._loading = True
+        try:
+            has = doc is not None
+            self._scroll.setVisible(has)
+            self.empty_label.setVisible(not has)
+            self.title_edit.setText(doc.title if doc else "")
+            kind = doc.kind if doc else ""
+            idx = self.kind_combo.findData(kind)
+            if idx >= 0:
+                self.kind_combo.setCurrentIndex(idx)
+            else:
+                self.kind_combo.setCurrentIndex(-1)
+                self.kind_combo.setEditText(kind)
+            self.issuer_edit.setText(doc.issuer if doc else "")
+            self.date_edit.setText(doc.document_date if doc else "")
+            self.language_edit.setText(doc.language if doc else "")
+            self.notes_edit.setPlainText(doc.notes if doc else "")
+            for fid, check in self.factor_checks.items():
+                check.setChecked(bool(doc and fid in doc.factors))
+            self._show_translation(doc)
+            self.status_label.setText("")
+        finally:
+            self._loading = False
+
+    def clear(self) -> None:
+        self.show_document(None, [])
+
+    def document(self) -> Document | None:
+        return self._doc
+
+    # -- saving -----------------------------------------------------------------------
+    def _current_kind(self) -> str:
+        text = self.kind_combo.currentText().strip()
+        idx = self.kind_combo.findText(text)
+        return str(self.kind_combo.itemData(idx)) if idx >= 0 else text
+
+    def save_fields(self) -> None:
+        if self._loading or self._doc is None or self.vault is None:
+            return
+        self._notes_timer.stop()
+        values = {
+            "title": self.title_edit.text().strip(),
+            "kind": self._current_kind(),
+            "issuer": self.issuer_edit.text().strip(),
+            "document_date": self.date_edit.text().strip(),
+            "language": self.language_edit.text().strip(),
+            "notes": self.notes_edit.toPlainText().strip(),
+        }
+        changed = {k: v for k, v in values.items() if getattr(self._doc, k) != v}
+        if not changed:
+            return
+        if not values["title"]:
+            self.status_label.setText(self.tr("A document needs a title."))
+            return
+        if values["document_date"] and not DATE_RE.match(values["document_date"]):
+            self.status_label.setText(
+                self.tr("Write the date as YYYY-MM-DD (for example 2021-03-15), or just the year.")
+            )
+            return
+        try:
+            doc = self.vault.documents.update(self._doc.id, **changed)
+        except Exception as exc:
+            show_error(self, exc, "save document")
+            return
+        self._doc = doc
+        self.status_label.setText(self.tr("Saved."))
+        self.document_changed.emit(doc)
+
+    def _factor_toggled(self, factor_id: str, on: bool) -> None:
+        if self._loading or self._doc is None or self.vault is None:
+            return
+        try:
+            if on:
+                doc = self.vault.documents.tag(self._doc.id, [factor_id])
+            else:
+                doc = self.vault.documents.untag(self._doc.id, [factor_id])
+        except Exception as exc:
+            show_error(self, exc, "tag document")
+            return
+        self._doc = doc
+        self.document_changed.emit(doc)
+
+    # -- translation ------------------------------------------------------------------
+    def _show_translation(self, doc: Document | None) -> None:
+        self.original_combo.clear()
+        for doc_id, title in self._others:
+            self.original_combo.addItem(title, doc_id)
+        info = None
+        if doc is not None and doc.translation_of is not None and self.vault is not None:
+            info = self.vault.documents.translation(doc.id)
+        self.is_translation.setChecked(info is not None)
+        self.translation_box.setEnabled(
+            doc is not None and (bool(self._others) or info is not None)
+        )
+        if info is not None:
+            self.original_combo.setCurrentIndex(self.original_combo.findData(info.original_id))
+        for edit, value in (
+            (self.translator_name, info.translator_name if info else ""),
+            (self.translator_address, info.translator_address if info else ""),
+            (self.translator_phone, info.translator_phone if info else ""),
+            (self.from_language, info.from_language if info else ""),
+        ):
+            edit.setText(value)
+        self._translation_toggled(info is not None, save=False)
+
+    def _translation_toggled(self, on: bool, save: bool = True) -> None:
+        for w in (
+            self.original_combo,
+            self.translator_name,
+            self.translator_address,
+            self.translator_phone,
+            self.from_language,
+            self.save_translation_button,
+        ):
+            w.setEnabled(on)
+        doc = self._doc
+        if on or not save or self._loading or doc is None or self.vault is None:
+            return
+        if doc.translation_of is not None:
+            try:
+                self.vault.documents.clear_translation(doc.id)
+                self._doc = self.vault.documents.get(doc.id)
+            except Exception as exc:
+                show_error(self, exc, "clear translation")
+                return
+            self.document_changed.emit(self._doc)
+
+    def save_translation(self) -> None:
+        if self._doc is None or self.vault is None:
+            return
+        original = self.original_combo.currentData()
+        try:
+            if original is None:
+                raise InvalidInput(self.tr("Choose the original document first."))
+            self.vault.documents.set_translation(
+                self._doc.id,
+                int(original),
+                translator_name=self.translator_name.text().strip(),
+                translator_address=self.translator_address.text().strip(),
+                translator_phone=self.translator_phone.text().strip(),
+                from_language=self.from_language.text().strip(),
+            )
+            self._doc = self.vault.documents.get(self._doc.id)
+        except Exception as exc:
+            show_error(self, exc, "set translation")
+            return
+        self.status_label.setText(self.tr("Translation saved."))
+        self.document_changed.emit(self._doc)

@@ -1,0 +1,70 @@
+"""Showing failures: known ones in plain words, bugs as "Something went wrong".
+
+A bug's details are only the type-and-location summary from `safelog` (no message text,
+which could hold a document's name or content), so copying them is always safe.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from pdorganizer.core.errors import Cancelled, PdoError
+from pdorganizer.core.safelog import log_unexpected
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def user_message(exc: BaseException) -> str | None:
+    """The plain-words text for a known failure; None for a bug."""
+    if isinstance(exc, PdoError):
+        # Service messages are English; the translation files may carry the common ones
+        # (context "PdoError"); anything else shows as it is.
+        return QCoreApplication.translate("PdoError", exc.message)
+    if isinstance(exc, MemoryError):
+        return _tr("The computer ran out of memory. Close other programs and try again.")
+    if isinstance(exc, OSError):
+        return _tr(
+            "The file could not be read or written. Check that the folder "
+            "exists and that you may write to it."
+        )
+    return None
+
+
+def show_error(parent: QWidget | None, exc: BaseException, context: str = "") -> None:
+    """Tell the user what failed: a calm message, or "Something went wrong" for a bug."""
+    if isinstance(exc, Cancelled):
+        return
+    text = user_message(exc)
+    if text is not None:
+        QMessageBox.warning(parent, _tr("Could not finish"), _capitalise(text))
+        return
+    show_bug(parent, log_unexpected(exc, context))
+
+
+def show_bug(parent: QWidget | None, summary: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Something went wrong"))
+    box.setText(_tr("Something went wrong. Your vault was not changed by this step."))
+    box.setInformativeText(
+        _tr(
+            "You can try again. If it happens again, copy the details and "
+            "send them to whoever helps you with this program. The details "
+            "contain no names or document content."
+        )
+    )
+    box.setDetailedText(summary)
+    copy = box.addButton(_tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    copy.clicked.disconnect()  # keep the box open after copying
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(summary))
+    box.setObjectName("bugBox")
+    box.open()
+    return box
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

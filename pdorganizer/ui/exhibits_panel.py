@@ -1,0 +1,148 @@
+"""The exhibit list: drag to reorder (or Alt+Up/Alt+Down), group and ungroup, edit
+descriptions (F2). Every change is saved to the vault at once; letters follow the order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pdorganizer.ui.errors import show_error
+from pdorganizer.ui.models import ExhibitListModel
+from pdorganizer.vault import Vault
+
+
+class ExhibitsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: Vault | None = None
+        self.case_id: int | None = None
+        self.model = ExhibitListModel(self)
+        self.model.changed.connect(self.save)
+        hint = QLabel(
+            self.tr(
+                "This is the order of the packet. Drag an exhibit to move it; "
+                "select several and press Group to make them one exhibit. "
+                "Double-click a description to change it."
+            )
+        )
+        hint.setWordWrap(True)
+        self.view = QListView()
+        self.view.setObjectName("exhibitView")
+        self.view.setAccessibleName(self.tr("Exhibits"))
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.up_button = self._button(self.tr("Move &up"), "Alt+Up", lambda: self.move(-1))
+        self.down_button = self._button(self.tr("Move &down"), "Alt+Down", lambda: self.move(1))
+        self.group_button = self._button(self.tr("&Group"), "Ctrl+G", self.group)
+        self.group_button.setToolTip(self.tr("Make the selected exhibits one exhibit (Ctrl+G)"))
+        self.ungroup_button = self._button(self.tr("U&ngroup"), "Ctrl+Shift+G", self.ungroup)
+        self.reset_button = self._button(self.tr("Default order"), "", self.reset)
+        self.reset_button.setToolTip(
+            self.tr("Forget your order and sort the exhibits by factor and date")
+        )
+        row = QHBoxLayout()
+        for b in (self.up_button, self.down_button, self.group_button, self.ungroup_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.reset_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+
+    def _button(self, text: str, shortcut: str, slot: object) -> QPushButton:
+        b = QPushButton(text)
+        b.setAccessibleName(text.replace("&", ""))
+        if shortcut:
+            b.setShortcut(QKeySequence(shortcut))
+        b.clicked.connect(slot)  # type: ignore[arg-type]
+        return b
+
+    # -- content ----------------------------------------------------------------------
+    def load(self, vault: Vault | None, case_id: int | None) -> None:
+        self.vault, self.case_id = vault, case_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.vault is None or self.case_id is None:
+            self.model.clear()
+            return
+        try:
+            exhibits = self.vault.exhibits.effective(self.case_id)
+            titles = {d.id: d.title for d in self.vault.documents.list(self.case_id)}
+        except Exception as exc:
+            show_error(self, exc, "load exhibits")
+            self.model.clear()
+            return
+        self.model.set_exhibits(exhibits, titles)
+
+    def clear(self) -> None:
+        self.vault, self.case_id = None, None
+        self.model.clear()
+
+    def save(self) -> None:
+        if self.vault is None or self.case_id is None:
+            return
+        try:
+            self.vault.exhibits.set(self.case_id, self.model.groups(), self.model.descriptions())
+        except Exception as exc:
+            show_error(self, exc, "save exhibits")
+            self.reload()
+
+    # -- actions ----------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.view.selectionModel().selectedRows())
+
+    def move(self, step: int) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        dest = row + 2 if step > 0 else row - 1
+        if self.model.moveRows(
+            self.model.index(0, 0).parent(), row, 1, self.model.index(0, 0).parent(), dest
+        ):
+            new_row = row + step
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(new_row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+            )
+
+    def group(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) < 2:
+            return
+        first = self.model.group_rows(rows)
+        self.view.setCurrentIndex(self.model.index(first, 0))
+
+    def ungroup(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.model.ungroup_row(rows[0])
+
+    def reset(self) -> None:
+        if self.vault is None or self.case_id is None:
+            return
+        try:
+            self.vault.exhibits.clear(self.case_id)
+        except Exception as exc:
+            show_error(self, exc, "reset exhibits")
+        self.reload()

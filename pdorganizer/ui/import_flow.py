@@ -1,0 +1,115 @@
+"""Importing files: choose (dialog or drag and drop), confirm with the "combine" option,
+run on the heavy worker with progress, then list what could not be imported and why."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pdorganizer.ingest.service import ImportResult
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".webp", ".bmp")
+
+
+class ImportDialog(QDialog):
+    """Confirm a batch of files; offers to combine several into one document."""
+
+    def __init__(self, parent: QWidget | None, paths: Sequence[str]) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import files"))
+        n = len(paths)
+        heading = QLabel(self.tr("%n file(s) will be added to this case.", "", n))
+        heading.setWordWrap(True)
+        names = QListWidget()
+        names.setAccessibleName(self.tr("Files to import"))
+        names.addItems([os.path.basename(p) for p in paths])
+        self.combine = QCheckBox(
+            self.tr("&Combine into one document (several photos of the same paper)")
+        )
+        self.combine.setAccessibleName(self.tr("Combine into one document"))
+        self.combine.setEnabled(n > 1)
+        hint = QLabel(self.tr("Leave this off when each file is a different paper."))
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(names, 1)
+        layout.addWidget(self.combine)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+
+class ImportReport(QDialog):
+    """What happened: how many imported, which were already there, which failed and why."""
+
+    def __init__(self, parent: QWidget | None, results: Sequence[ImportResult]) -> None:
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.setWindowTitle(self.tr("Import finished"))
+        imported = [r for r in results if r.status == "imported"]
+        duplicates = [r for r in results if r.status == "duplicate"]
+        failed = [r for r in results if r.status == "failed"]
+        docs = len({r.document_id for r in imported})
+        layout = QVBoxLayout(self)
+        summary = QLabel(self.tr("%n document(s) added.", "", docs))
+        summary.setObjectName("importSummary")
+        layout.addWidget(summary)
+        if duplicates:
+            layout.addWidget(
+                QLabel(
+                    self.tr(
+                        "%n file(s) were already in this case and were skipped:",
+                        "",
+                        len(duplicates),
+                    )
+                )
+            )
+            dup_list = QListWidget()
+            dup_list.setAccessibleName(self.tr("Files already in this case"))
+            dup_list.addItems([os.path.basename(r.path) for r in duplicates])
+            layout.addWidget(dup_list)
+        if failed:
+            label = QLabel(self.tr("%n file(s) could not be imported:", "", len(failed)))
+            label.setWordWrap(True)
+            layout.addWidget(label)
+            self.failed_list = QListWidget()
+            self.failed_list.setObjectName("failedList")
+            self.failed_list.setAccessibleName(self.tr("Files that could not be imported"))
+            self.failed_list.addItems(
+                [f"{os.path.basename(r.path)}: {_reason(r.message)}" for r in failed]
+            )
+            layout.addWidget(self.failed_list)
+            hint = QLabel(
+                self.tr(
+                    "The other files were imported. You can take a new photo or scan "
+                    "of these papers and import it again."
+                )
+            )
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.failed = [r.path for r in failed]
+
+
+def _reason(message: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("PdoError", message) if message else ""

@@ -1,0 +1,506 @@
+"""The main window: the start screen or the open vault, the menus and shortcuts, import,
+export, settings, and locking (Ctrl+L or after a quiet spell)."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from pdorganizer.core.errors import Cancelled
+from pdorganizer.export.service import ExportOptions, ExportResult, export_packet
+from pdorganizer.ingest.service import ImportOptions, ImportResult, import_files
+from pdorganizer.resources_path import resource
+from pdorganizer.ui.errors import show_error
+from pdorganizer.ui.export_dialog import ExportDialog, ExportReport
+from pdorganizer.ui.idle import IdleWatcher
+from pdorganizer.ui.import_flow import IMAGE_SUFFIXES, ImportDialog, ImportReport
+from pdorganizer.ui.progress_dialog import JobRunner
+from pdorganizer.ui.settings import AppSettings
+from pdorganizer.ui.settings_dialog import SettingsDialog
+from pdorganizer.ui.start_screen import StartScreen
+from pdorganizer.ui.workspace import Workspace
+from pdorganizer.vault import DEFAULT_PARAMS, KdfParams, Vault
+
+IMPORT_SUFFIXES = (*IMAGE_SUFFIXES, ".pdf")
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: AppSettings | None = None,
+        kdf_params: KdfParams = DEFAULT_PARAMS,
+        lang: str = "en",
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or AppSettings()
+        self.lang = lang
+        self.vault: Vault | None = None
+        self.vault_path = ""
+        self.job: JobRunner | None = None
+        self.last_import: list[ImportResult] = []
+        self.last_export: ExportResult | None = None
+        icon = resource("icons", "pdorganizer-256.png")
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
+
+        self.start = StartScreen(self.settings, kdf_params)
+        self.start.vault_opened.connect(self.open_vault)
+        self.workspace = Workspace()
+        self.workspace.import_requested.connect(self.choose_import)
+        self.workspace.case_changed.connect(self._update_actions)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+        self.setAcceptDrops(True)
+        self._build_actions()
+
+        self.idle = IdleWatcher(self.settings.autolock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self._update_title()
+        self._update_actions()
+        char = self.fontMetrics().averageCharWidth()
+        line = self.fontMetrics().lineSpacing()
+        self.resize(min(char * 170, 1600), min(line * 44, 1000))
+
+    # -- actions ----------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(
+            self.tr("&Open vault…"), self.choose_vault, QKeySequence.StandardKey.Open
+        )
+        self.new_vault_action = self._action(self.tr("New &vault…"), self.new_vault)
+        self.import_action = self._action(
+            self.tr("&Import files…"),
+            self.choose_import,
+            "Ctrl+I",
+            self.tr("Add photos or PDF files to this case"),
+        )
+        self.export_action = self._action(
+            self.tr("&Export packet…"),
+            self.choose_export,
+            "Ctrl+E",
+            self.tr("Make the exhibit packet (PDF)"),
+        )
+        self.lock_action = self._action(
+            self.tr("&Lock"), self.lock, "Ctrl+L", self.tr("Lock the vault now")
+        )
+        self.close_action = self._action(self.tr("&Close vault"), self.close_vault)
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.new_case_action = self._action(
+            self.tr("&New case…"), self.workspace.add_case, QKeySequence.StandardKey.New
+        )
+        self.edit_case_action = self._action(self.tr("&Edit case…"), self.workspace.edit_case)
+        self.remove_case_action = self._action(self.tr("&Remove case…"), self.workspace.remove_case)
+        self.rename_action = self._action(self.tr("Re&name"), self.rename, "F2")
+        self.delete_action = self._action(
+            self.tr("&Delete"), self.delete, QKeySequence.StandardKey.Delete
+        )
+        self.list_action = self._action(
+            self.tr("As a &list"), lambda: self.workspace.set_view_mode(0), "Ctrl+1"
+        )
+        self.grid_action = self._action(
+            self.tr("As &pictures"), lambda: self.workspace.set_view_mode(1), "Ctrl+2"
+        )
+        self.about_action = self._action(self.tr("&About pdorganizer"), self.about)
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for a in (
+            self.open_action,
+            self.new_vault_action,
+            None,
+            self.import_action,
+            self.export_action,
+            None,
+            self.lock_action,
+            self.close_action,
+            None,
+            self.settings_action,
+            None,
+            self.quit_action,
+        ):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+        case_menu = bar.addMenu(self.tr("&Case"))
+        for a in (self.new_case_action, self.edit_case_action, self.remove_case_action):
+            case_menu.addAction(a)
+        doc_menu = bar.addMenu(self.tr("&Document"))
+        for a in (self.rename_action, self.delete_action, None, self.list_action, self.grid_action):
+            doc_menu.addSeparator() if a is None else doc_menu.addAction(a)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+        tools = self.addToolBar(self.tr("Main actions"))
+        tools.setObjectName("mainToolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a, icon in (
+            (self.new_case_action, "list-add"),
+            (self.import_action, "document-open"),
+            (self.export_action, "document-save"),
+            (self.lock_action, "system-lock-screen"),
+        ):
+            if QIcon.hasThemeIcon(icon):
+                a.setIcon(QIcon.fromTheme(icon))
+            tools.addAction(a)
+        self.toolbar = tools
+
+    def _update_actions(self) -> None:
+        is_open = self.vault is not None
+        has_case = is_open and self.workspace.current_case_id() is not None
+        for a in (self.lock_action, self.close_action, self.new_case_action):
+            a.setEnabled(is_open)
+        for a in (
+            self.import_action,
+            self.export_action,
+            self.edit_case_action,
+            self.remove_case_action,
+            self.rename_action,
+            self.delete_action,
+            self.list_action,
+            self.grid_action,
+        ):
+            a.setEnabled(has_case)
+        self.toolbar.setVisible(is_open)
+        self.workspace.setEnabled(is_open)
+
+    def _update_title(self) -> None:
+        if self.vault is not None:
+            self.setWindowTitle(f"{os.path.basename(self.vault_path)} — pdorganizer")
+        elif self.vault_path:
+            self.setWindowTitle(self.tr("Locked") + " — pdorganizer")
+        else:
+            self.setWindowTitle("pdorganizer")
+
+    # -- vault ------------------------------------------------------------------------
+    def open_vault(self, vault: Vault) -> None:
+        if self.vault is not None and self.vault is not vault:
+            self.vault.close()
+        self.vault = vault
+        self.vault_path = str(vault.path)
+        self.workspace.set_vault(vault, self.lang)
+        self.stack.setCurrentWidget(self.workspace)
+        self.idle.set_minutes(self.settings.autolock_minutes)
+        self.idle.start()
+        self._update_title()
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Vault unlocked."), 4000)
+        if self.workspace.current_case_id() is None:
+            self.workspace.new_case_button.setFocus()
+        else:
+            self.workspace.doc_table.setFocus()
+
+    def lock(self) -> None:
+        """Close the vault and drop everything the window shows of it."""
+        if self.vault is None:
+            return
+        self._drop_vault()
+        self.start.show_unlock(self.vault_path, locked=True)
+        self.stack.setCurrentWidget(self.start)
+        self._update_title()
+        self._update_actions()
+
+    def close_vault(self) -> None:
+        if self.vault is None:
+            return
+        self._drop_vault()
+        self.vault_path = ""
+        self.start.show_welcome()
+        self.stack.setCurrentWidget(self.start)
+        self._update_title()
+        self._update_actions()
+
+    def _drop_vault(self) -> None:
+        self.idle.stop()
+        if self.job is not None:
+            if self.job.task is not None:
+                self.job.task.cancel()  # its outcome is dropped, not shown over the lock
+            self.job._close()
+            self.job = None
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.workspace.clear()
+        self.last_import = []
+        self.last_export = None
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.close()
+        self.statusBar().clearMessage()
+        gc.collect()
+
+    def choose_vault(self) -> None:
+        if self.job is not None:
+            return
+        self.close_vault()
+        self.start.choose_vault()
+
+    def new_vault(self) -> None:
+        if self.job is not None:
+            return
+        self.close_vault()
+        self.start.show_create()
+
+    # -- commands that depend on focus ------------------------------------------------
+    def rename(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is self.workspace.case_view:
+            self.workspace.edit_case()
+        elif focus is self.workspace.exhibits_panel.view:
+            view = self.workspace.exhibits_panel.view
+            if view.currentIndex().isValid():
+                view.edit(view.currentIndex())
+        else:
+            self.workspace.rename_document()
+
+    def delete(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is self.workspace.case_view:
+            self.workspace.remove_case()
+        elif focus in (self.workspace.doc_table, self.workspace.doc_grid):
+            self.workspace.delete_documents()
+
+    # -- import -----------------------------------------------------------------------
+    def choose_import(self) -> None:
+        if self.vault is None or self.workspace.current_case_id() is None or self.job:
+            return
+        patterns = " ".join(f"*{s}" for s in IMPORT_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose photos or PDF files"),
+            os.path.expanduser("~"),
+            self.tr("Photos and PDF files (%1);;All files (*)").replace("%1", patterns),
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: Sequence[str], *, as_one: bool | None = None) -> None:
+        """Import `paths` into the selected case; asks about combining unless `as_one`."""
+        case_id = self.workspace.current_case_id()
+        if self.vault is None or case_id is None or not paths or self.job is not None:
+            return
+        paths = list(paths)
+        if as_one is None:
+            dialog = ImportDialog(self, paths)
+            if not dialog.exec():
+                return
+            as_one = dialog.combine.isChecked()
+        self.job = JobRunner(self, self.tr("Importing"), self.tr("Adding the files to the vault…"))
+        self.job.start(
+            import_files,
+            self.vault,
+            case_id,
+            paths,
+            ImportOptions(as_one=bool(as_one)),
+            on_result=self._imported,
+            on_error=self._import_failed,
+        )
+
+    def _imported(self, results: list[ImportResult]) -> None:
+        self.job = None
+        self.last_import = list(results)
+        first = next((r.document_id for r in results if r.status == "imported"), None)
+        self.workspace.reload_documents(select=first)
+        self._update_actions()
+        if any(r.status != "imported" for r in results):
+            ImportReport(self, results).open()
+        else:
+            docs = len({r.document_id for r in results})
+            self.statusBar().showMessage(self.tr("%n document(s) added.", "", docs), 8000)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.job = None
+        self.workspace.reload_documents()
+        if isinstance(exc, Cancelled):
+            self.statusBar().showMessage(
+                self.tr("Import stopped. Files imported before you pressed Cancel are kept."), 8000
+            )
+        else:
+            show_error(self, exc, "import")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._droppable(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: object) -> None:  # type: ignore[override]
+        event.acceptProposedAction()  # type: ignore[attr-defined]
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._droppable(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
+
+    def _droppable(self, urls: Sequence[object]) -> list[str]:
+        if self.vault is None or self.workspace.current_case_id() is None or self.job:
+            return []
+        paths: list[str] = []
+        for url in urls:
+            if not url.isLocalFile():  # type: ignore[attr-defined]
+                continue
+            path = url.toLocalFile()  # type: ignore[attr-defined]
+            if os.path.isdir(path):
+                for root, _dirs, files in sorted(os.walk(path)):
+                    paths += [
+                        os.path.join(root, f)
+                        for f in sorted(files)
+                        if f.lower().endswith(IMPORT_SUFFIXES)
+                    ]
+            elif os.path.isfile(path):
+                paths.append(path)
+        return paths
+
+    # -- export -----------------------------------------------------------------------
+    def choose_export(self) -> None:
+        case_id = self.workspace.current_case_id()
+        if self.vault is None or case_id is None or self.job is not None:
+            return
+        count = self.workspace.exhibits_panel.model.rowCount()
+        if count == 0:
+            QMessageBox.information(
+                self,
+                self.tr("Nothing to export yet"),
+                self.tr("Import at least one document into this case first."),
+            )
+            return
+        dialog = ExportDialog(
+            self, self.workspace.current_case_name(), self.settings.export_defaults(), count
+        )
+        if dialog.exec():
+            self.export_to(dialog.output(), dialog.options())
+
+    def export_to(self, output: str, options: ExportOptions) -> None:
+        case_id = self.workspace.current_case_id()
+        if self.vault is None or case_id is None or self.job is not None:
+            return
+        self.job = JobRunner(self, self.tr("Exporting"), self.tr("Making the exhibit packet…"))
+        self.job.start(
+            export_packet,
+            self.vault,
+            case_id,
+            output,
+            options,
+            on_result=self._exported,
+            on_error=self._export_failed,
+        )
+
+    def _exported(self, result: ExportResult) -> None:
+        self.job = None
+        self.last_export = result
+        ExportReport(self, result).open()
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.job = None
+        if isinstance(exc, Cancelled):
+            self.statusBar().showMessage(self.tr("Export stopped; no packet was written."), 8000)
+        else:
+            show_error(self, exc, "export")
+
+    # -- settings and help ------------------------------------------------------------
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self, self.settings)
+        if dialog.exec():
+            self.idle.set_minutes(self.settings.autolock_minutes)
+            if self.vault is not None:
+                self.idle.start()
+            self.start.refresh_recent()
+
+    def about(self) -> None:
+        from pdorganizer import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About pdorganizer"),
+            self.tr(
+                "<b>pdorganizer %1</b><p>Organises the evidence for a request "
+                "for prosecutorial discretion and makes an indexed exhibit "
+                "packet.</p><p>Everything stays on this computer, in an "
+                "encrypted vault. The program never connects to the "
+                "internet.</p><p>This program does not give legal advice.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            (self.open_action, None),
+            (self.new_case_action, None),
+            (self.import_action, None),
+            (self.export_action, None),
+            (self.lock_action, None),
+            (self.rename_action, None),
+            (self.delete_action, None),
+            (self.list_action, None),
+            (self.grid_action, None),
+        ]
+        text = (
+            "<table>"
+            + "".join(
+                f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b>"
+                f"&nbsp;&nbsp;</td><td>{a.text().replace('&', '')}</td></tr>"
+                for a, _ in rows
+            )
+            + "</table>"
+        )
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+
+    # -- shutdown ---------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job is not None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Quit"),
+                self.tr("Work is still running. Stop it and quit?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        if self.vault is not None:
+            self._drop_vault()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)

@@ -1,0 +1,80 @@
+"""A long job on the heavy worker with a progress bar and Cancel.
+
+Cancel asks the job to stop at its next step (Progress.cancel); the job's outcome (its
+result, or Cancelled) still comes back, so the caller can reload what was done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from pdorganizer.ui.worker import Task, run_task
+
+
+class JobRunner(QProgressDialog):
+    def __init__(self, parent: QWidget | None, title: str, text: str) -> None:
+        super().__init__(text, self.tr("Cancel"), 0, 0, parent)
+        self.setObjectName("progressDialog")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)
+        self._text = text
+        self.task: Task | None = None
+        self.canceled.connect(self._cancel)
+
+    def start(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        **kwargs: Any,
+    ) -> Task:
+        def finish_result(value: Any) -> None:
+            self._close()
+            on_result(value)
+
+        def finish_error(exc: BaseException) -> None:
+            self._close()
+            on_error(exc)
+
+        self.task = run_task(
+            fn,
+            *args,
+            kind="heavy",
+            on_result=finish_result,
+            on_error=finish_error,
+            on_progress=self._progress,
+            **kwargs,
+        )
+        self.show()
+        return self.task
+
+    def _progress(self, done: int, total: int, _label: str) -> None:
+        # The label may name a file: shown here only, never logged.
+        self.setMaximum(max(total, 0))
+        self.setValue(min(done, total) if total else 0)
+        if total:
+            self.setLabelText(
+                self._text
+                + "\n"
+                + self.tr("%1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            )
+
+    def _cancel(self) -> None:
+        if self.task is not None and self.task.progress is not None:
+            self.task.progress.cancel()
+        self.setLabelText(self.tr("Stopping after the current step…"))
+        self.setCancelButton(None)  # type: ignore[arg-type]
+        self.show()
+
+    def _close(self) -> None:
+        self.task = None
+        self.hide()
+        self.deleteLater()

@@ -1,0 +1,117 @@
+"""Application settings (QSettings). They hold no case data and no document names: the
+language, the auto-lock time, the recent-vault paths (only when the user allows it) and
+default export options."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+from PySide6.QtCore import QSettings
+
+from pdorganizer.export.service import ExportOptions
+
+MAX_RECENT = 8
+# Export options a user may make their default (never the title: it may name a person).
+EXPORT_DEFAULT_KEYS = (
+    "profile",
+    "quality",
+    "label",
+    "label_position",
+    "page_size",
+    "cover",
+    "manifest",
+    "max_part_mb",
+)
+
+
+class AppSettings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or QSettings("pdorganizer", "pdorganizer")
+
+    # -- language ---------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """ "system", "en" or "es"."""
+        value = str(self.store.value("language", "system"))
+        return value if value in ("system", "en", "es") else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.store.setValue("language", value)
+
+    # -- auto-lock --------------------------------------------------------------------
+    @property
+    def autolock_minutes(self) -> int:
+        try:
+            value = int(self.store.value("autolock_minutes", 10))
+        except (TypeError, ValueError):
+            value = 10
+        return max(1, min(value, 240))
+
+    @autolock_minutes.setter
+    def autolock_minutes(self, value: int) -> None:
+        self.store.setValue("autolock_minutes", int(value))
+
+    # -- recent vaults ----------------------------------------------------------------
+    @property
+    def remember_recent(self) -> bool:
+        return _bool(self.store.value("remember_recent", True))
+
+    @remember_recent.setter
+    def remember_recent(self, value: bool) -> None:
+        self.store.setValue("remember_recent", bool(value))
+        if not value:
+            self.store.remove("recent_vaults")
+
+    def recent_vaults(self) -> list[str]:
+        if not self.remember_recent:
+            return []
+        value = self.store.value("recent_vaults", [])
+        paths = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in paths if isinstance(p, str) and p and os.path.isfile(p)]
+
+    def add_recent(self, path: str) -> None:
+        if not self.remember_recent:
+            return
+        path = os.path.abspath(path)
+        paths = [path] + [p for p in self.recent_vaults() if p != path]
+        self.store.setValue("recent_vaults", paths[:MAX_RECENT])
+
+    def remove_recent(self, path: str) -> None:
+        self.store.setValue("recent_vaults", [p for p in self.recent_vaults() if p != path])
+
+    # -- export defaults --------------------------------------------------------------
+    def export_defaults(self) -> ExportOptions:
+        options = ExportOptions()
+        types = {f.name: f.type for f in dataclasses.fields(ExportOptions)}
+        for key in EXPORT_DEFAULT_KEYS:
+            raw = self.store.value(f"export/{key}")
+            if raw is None or key not in types:
+                continue
+            current = getattr(options, key)
+            try:
+                if isinstance(current, bool):
+                    value: object = _bool(raw)
+                elif key == "max_part_mb":
+                    value = float(raw) if raw not in ("", "none", None) else None
+                else:
+                    value = str(raw)
+            except (TypeError, ValueError):
+                continue
+            setattr(options, key, value)
+        return options
+
+    def set_export_defaults(self, options: ExportOptions) -> None:
+        for key in EXPORT_DEFAULT_KEYS:
+            value = getattr(options, key, None)
+            self.store.setValue(f"export/{key}", "none" if value is None else value)
+
+    def sync(self) -> None:
+        self.store.sync()
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
