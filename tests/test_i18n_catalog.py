@@ -179,3 +179,38 @@ def test_strings_behind_a_translate_wrapper_are_extracted(tmp_path: Path) -> Non
     report = tool.check("es", tmp_path, tmp_path)
     assert report.total == 2
     assert sorted(report.missing) == [("Model", "(%n page(s))", ""), ("Model", "Title", "")]
+
+
+# -- error messages of the services that the GUI shows -----------------------------------
+
+
+def test_every_fixed_service_error_message_is_declared_for_translation() -> None:
+    from pdorganizer.ui.error_texts import MESSAGES
+
+    undeclared = [m for m in tool.service_messages() if m not in MESSAGES]
+    assert not undeclared, (
+        "run `python installer/i18n.py errors` then `update`, and translate:\n"
+        + "\n".join(undeclared)
+    )
+
+
+def test_service_messages_are_found(tmp_path: Path) -> None:
+    pkg = tmp_path / "core"
+    pkg.mkdir()
+    for name in ("vault", "ingest", "export"):
+        (tmp_path / name).mkdir()
+    (pkg / "errors.py").write_text(
+        "class PdoError(Exception): ...\n"
+        "class Bad(PdoError):\n"
+        "    def __init__(self, message: str = 'bad file') -> None:\n"
+        "        super().__init__(message)\n"
+        "class Worse(Bad):\n"
+        "    def __init__(self):\n"
+        "        super().__init__('worse file')\n"
+        "def f(name):\n"
+        "    raise Bad('the disk is full')\n"
+        "def g(name):\n"
+        "    raise Bad(f'no {name}')\n",
+        encoding="utf-8",
+    )
+    assert tool.service_messages(tmp_path) == ["bad file", "worse file", "the disk is full"]

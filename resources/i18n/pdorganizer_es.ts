@@ -159,20 +159,20 @@
     <name>CoveragePanel</name>
     <message>
         <source>Coverage of the factors</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de pruebas por factor</translation>
     </message>
     <message numerus="yes">
         <source>%n factor(s) in the person&apos;s favour have documents.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n factor a favor de la persona tiene documentos.</numerusform>
+            <numerusform>%n factores a favor de la persona tienen documentos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) marked in orange need more evidence.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n punto marcado en naranja necesita más pruebas.</numerusform>
+            <numerusform>%n puntos marcados en naranja necesitan más pruebas.</numerusform>
         </translation>
     </message>
 </context>
@@ -436,39 +436,39 @@
     <name>ExhibitsPanel</name>
     <message>
         <source>This is the order of the packet. Drag an exhibit to move it; select several and press Group to make them one exhibit. Double-click a description to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este es el orden del paquete. Arrastre un anexo para moverlo; seleccione varios y pulse Agrupar para unirlos en un solo anexo. Haga doble clic en una descripción para cambiarla.</translation>
     </message>
     <message>
         <source>Exhibits</source>
-        <translation type="unfinished"></translation>
+        <translation>Anexos</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Subir</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bajar</translation>
     </message>
     <message>
         <source>&amp;Group</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;grupar</translation>
     </message>
     <message>
         <source>Make the selected exhibits one exhibit (Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unir los anexos seleccionados en uno solo (Ctrl+G)</translation>
     </message>
     <message>
         <source>U&amp;ngroup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Separar</translation>
     </message>
     <message>
         <source>Default order</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden automático</translation>
     </message>
     <message>
         <source>Forget your order and sort the exhibits by factor and date</source>
-        <translation type="unfinished"></translation>
+        <translation>Olvidar su orden y ordenar los anexos por factor y fecha</translation>
     </message>
 </context>
 <context>
@@ -476,13 +476,6 @@
     <message>
         <source>Export the exhibit packet</source>
         <translation>Exportar el paquete de anexos</translation>
-    </message>
-    <message numerus="yes">
-        <source>The packet is one PDF with a cover page, an index and %n exhibit(s), numbered page by page. It is NOT encrypted: keep it somewhere safe.</source>
-        <translation>
-            <numerusform>El paquete es un solo PDF con portada, índice y %n anexo, con todas las páginas numeradas. NO está cifrado: guárdelo en un lugar seguro.</numerusform>
-            <numerusform>El paquete es un solo PDF con portada, índice y %n anexos, con todas las páginas numeradas. NO está cifrado: guárdelo en un lugar seguro.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Save the packet as</source>
@@ -637,6 +630,184 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Open vault…</source>
+        <translation>&amp;Abrir caja fuerte…</translation>
+    </message>
+    <message>
+        <source>New &amp;vault…</source>
+        <translation>&amp;Nueva caja fuerte…</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Agregar archivos…</translation>
+    </message>
+    <message>
+        <source>Add photos or PDF files to this case</source>
+        <translation>Agregar fotos o archivos PDF a este caso</translation>
+    </message>
+    <message>
+        <source>&amp;Export packet…</source>
+        <translation>&amp;Exportar el paquete…</translation>
+    </message>
+    <message>
+        <source>Make the exhibit packet (PDF)</source>
+        <translation>Preparar el paquete de anexos (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Lock the vault now</source>
+        <translation>Bloquear la caja fuerte ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Close vault</source>
+        <translation>&amp;Cerrar la caja fuerte</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Con&amp;figuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>Caso &amp;nuevo…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit case…</source>
+        <translation>&amp;Editar el caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove case…</source>
+        <translation>&amp;Quitar el caso…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>Cambiar el &amp;nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+    <message>
+        <source>As a &amp;list</source>
+        <translation>En una &amp;lista</translation>
+    </message>
+    <message>
+        <source>As &amp;pictures</source>
+        <translation>Como &amp;imágenes</translation>
+    </message>
+    <message>
+        <source>&amp;About pdorganizer</source>
+        <translation>&amp;Acerca de pdorganizer</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Caso</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Documento</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main actions</source>
+        <translation>Acciones principales</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueada</translation>
+    </message>
+    <message>
+        <source>Vault unlocked.</source>
+        <translation>Caja fuerte desbloqueada.</translation>
+    </message>
+    <message>
+        <source>Choose photos or PDF files</source>
+        <translation>Elija fotos o archivos PDF</translation>
+    </message>
+    <message>
+        <source>Photos and PDF files (%1);;All files (*)</source>
+        <translation>Fotos y archivos PDF (%1);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Agregando archivos</translation>
+    </message>
+    <message>
+        <source>Adding the files to the vault…</source>
+        <translation>Guardando los archivos en la caja fuerte…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) added.</source>
+        <translation>
+            <numerusform>Se agregó %n documento.</numerusform>
+            <numerusform>Se agregaron %n documentos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import stopped. Files imported before you pressed Cancel are kept.</source>
+        <translation>Se detuvo la importación. Los archivos que se agregaron antes de pulsar Cancelar se conservan.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>Todavía no hay nada que exportar</translation>
+    </message>
+    <message>
+        <source>Import at least one document into this case first.</source>
+        <translation>Primero agregue al menos un documento a este caso.</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <source>Making the exhibit packet…</source>
+        <translation>Preparando el paquete de anexos…</translation>
+    </message>
+    <message>
+        <source>Export stopped; no packet was written.</source>
+        <translation>Se detuvo la exportación; no se guardó ningún paquete.</translation>
+    </message>
+    <message>
+        <source>About pdorganizer</source>
+        <translation>Acerca de pdorganizer</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;pdorganizer %1&lt;/b&gt;&lt;p&gt;Organises the evidence for a request for prosecutorial discretion and makes an indexed exhibit packet.&lt;/p&gt;&lt;p&gt;Everything stays on this computer, in an encrypted vault. The program never connects to the internet.&lt;/p&gt;&lt;p&gt;This program does not give legal advice.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;pdorganizer %1&lt;/b&gt;&lt;p&gt;Ordena las pruebas de una solicitud de discreción procesal y prepara un paquete de anexos con índice.&lt;/p&gt;&lt;p&gt;Todo se queda en esta computadora, en una caja fuerte cifrada. El programa nunca se conecta a internet.&lt;/p&gt;&lt;p&gt;Este programa no da asesoría legal.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Work is still running. Stop it and quit?</source>
+        <translation>Todavía hay un trabajo en curso. ¿Detenerlo y salir?</translation>
+    </message>
+</context>
+<context>
     <name>OptionsForm</name>
     <message>
         <source>Immigration court (EOIR), 25 MB parts</source>
@@ -764,6 +935,217 @@
     </message>
 </context>
 <context>
+    <name>PdoError</name>
+    <message>
+        <source>wrong passphrase, or not a pdorganizer vault</source>
+        <translation>la contraseña no es correcta, o el archivo no es una caja fuerte de pdorganizer</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>the passphrase is empty</source>
+        <translation>la contraseña está vacía</translation>
+    </message>
+    <message>
+        <source>a case needs the person&apos;s name</source>
+        <translation>el caso necesita el nombre de la persona</translation>
+    </message>
+    <message>
+        <source>a document needs a title</source>
+        <translation>el documento necesita un título</translation>
+    </message>
+    <message>
+        <source>a document needs at least one file and one page</source>
+        <translation>un documento necesita al menos un archivo y una página</translation>
+    </message>
+    <message>
+        <source>a document cannot be its own translation</source>
+        <translation>un documento no puede ser su propia traducción</translation>
+    </message>
+    <message>
+        <source>pages turn in steps of 90 degrees</source>
+        <translation>las páginas se giran de 90 en 90 grados</translation>
+    </message>
+    <message>
+        <source>the new order must name every page of the document once</source>
+        <translation>el orden nuevo debe incluir cada página del documento una sola vez</translation>
+    </message>
+    <message>
+        <source>that page is not in this document</source>
+        <translation>esa página no está en este documento</translation>
+    </message>
+    <message>
+        <source>choose a page after the first one to split at</source>
+        <translation>elija una página después de la primera para dividir ahí el documento</translation>
+    </message>
+    <message>
+        <source>choose two or more different documents to merge</source>
+        <translation>elija dos o más documentos distintos para unirlos</translation>
+    </message>
+    <message>
+        <source>only documents of the same case can be merged</source>
+        <translation>solo se pueden unir documentos del mismo caso</translation>
+    </message>
+    <message>
+        <source>a translation must belong to the same case as its original</source>
+        <translation>la traducción debe estar en el mismo caso que su original</translation>
+    </message>
+    <message>
+        <source>the original is itself a translation</source>
+        <translation>el original ya es una traducción</translation>
+    </message>
+    <message>
+        <source>this is the document&apos;s only page; delete the document instead</source>
+        <translation>esta es la única página del documento; mejor borre el documento</translation>
+    </message>
+    <message>
+        <source>an exhibit needs at least one document</source>
+        <translation>un anexo necesita al menos un documento</translation>
+    </message>
+    <message>
+        <source>a factor needs a name</source>
+        <translation>el factor necesita un nombre</translation>
+    </message>
+    <message>
+        <source>the vault is in use by another program; close it there and try again</source>
+        <translation>otro programa está usando la caja fuerte; ciérrela allí y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>the vault file cannot be written (is it read-only?)</source>
+        <translation>no se puede guardar en el archivo de la caja fuerte (¿es de solo lectura?)</translation>
+    </message>
+    <message>
+        <source>the disk is full; nothing was changed</source>
+        <translation>el disco está lleno; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>the vault file could not be written (disk error); nothing was changed</source>
+        <translation>no se pudo guardar en el archivo de la caja fuerte (error del disco); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>the vault is locked</source>
+        <translation>la caja fuerte está bloqueada</translation>
+    </message>
+    <message>
+        <source>the backup must not replace the vault itself</source>
+        <translation>la copia de seguridad no puede reemplazar a la misma caja fuerte</translation>
+    </message>
+    <message>
+        <source>the new passphrase is empty</source>
+        <translation>la contraseña nueva está vacía</translation>
+    </message>
+    <message>
+        <source>image too large</source>
+        <translation>la imagen es demasiado grande</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete</source>
+        <translation>el archivo está dañado o incompleto</translation>
+    </message>
+    <message>
+        <source>not an image or PDF</source>
+        <translation>no es una imagen ni un PDF</translation>
+    </message>
+    <message>
+        <source>too many pages in one image file</source>
+        <translation>demasiadas páginas en un solo archivo de imagen</translation>
+    </message>
+    <message>
+        <source>password-protected PDF</source>
+        <translation>PDF protegido con contraseña</translation>
+    </message>
+    <message>
+        <source>a page of this PDF has an impossible size</source>
+        <translation>una página de este PDF tiene un tamaño imposible</translation>
+    </message>
+    <message>
+        <source>too many pages in one PDF</source>
+        <translation>demasiadas páginas en un solo PDF</translation>
+    </message>
+    <message>
+        <source>an image in this PDF is too large</source>
+        <translation>una imagen de este PDF es demasiado grande</translation>
+    </message>
+    <message>
+        <source>the file is too large (over 1 GB)</source>
+        <translation>el archivo es demasiado grande (más de 1 GB)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>esto es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>the file does not exist (moved or deleted?)</source>
+        <translation>el archivo no existe (¿se movió o se borró?)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (permission denied)</source>
+        <translation>no se puede leer el archivo (no hay permiso)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>no se puede leer el archivo</translation>
+    </message>
+    <message>
+        <source>import cancelled</source>
+        <translation>se canceló la importación</translation>
+    </message>
+    <message>
+        <source>an image file is damaged</source>
+        <translation>un archivo de imagen está dañado</translation>
+    </message>
+    <message>
+        <source>this case has no documents to list</source>
+        <translation>este caso no tiene documentos para poner en la lista</translation>
+    </message>
+    <message>
+        <source>an image file is damaged (its JPEG data does not parse)</source>
+        <translation>un archivo de imagen está dañado (sus datos JPEG no se pueden leer)</translation>
+    </message>
+    <message>
+        <source>page size must be letter or a4</source>
+        <translation>el tamaño de página debe ser carta (letter) o A4</translation>
+    </message>
+    <message>
+        <source>a PDF in this case is password-protected</source>
+        <translation>un PDF de este caso está protegido con contraseña</translation>
+    </message>
+    <message>
+        <source>a PDF in this case is damaged</source>
+        <translation>un PDF de este caso está dañado</translation>
+    </message>
+    <message>
+        <source>this case has no documents to export</source>
+        <translation>este caso no tiene documentos para exportar</translation>
+    </message>
+    <message>
+        <source>the page label must be plain, of or bates</source>
+        <translation>la numeración debe ser plain, of o bates</translation>
+    </message>
+    <message>
+        <source>the label position must be left, center or right</source>
+        <translation>la posición del número debe ser left, center o right</translation>
+    </message>
+    <message>
+        <source>the Bates prefix may hold up to 20 letters, digits, spaces and . _ / -</source>
+        <translation>el prefijo Bates puede tener hasta 20 letras, números, espacios y . _ / -</translation>
+    </message>
+    <message>
+        <source>Bates numbers take 1 to 12 digits</source>
+        <translation>los números Bates llevan de 1 a 12 dígitos</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPanel</name>
     <message>
         <source>Previous page</source>
@@ -820,6 +1202,57 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Same as the computer</source>
+        <translation>El mismo de la computadora</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without use</source>
+        <translation>Bloquear después de estos minutos sin uso</translation>
+    </message>
+    <message>
+        <source>Remember recently opened vaults</source>
+        <translation>Recordar las cajas fuertes abiertas recientemente</translation>
+    </message>
+    <message>
+        <source>Only the file locations are remembered, never names or documents. Turn this off if others use this computer.</source>
+        <translation>Solo se recuerda dónde están los archivos, nunca nombres ni documentos. Desactívelo si otras personas usan esta computadora.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Generales</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time the program starts.</source>
+        <translation>El idioma nuevo se aplicará la próxima vez que abra el programa.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after</source>
+        <translation>&amp;Bloquear después de</translation>
+    </message>
+    <message>
+        <source>Default export options</source>
+        <translation>Opciones de exportación predeterminadas</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1459,106 @@
     <message>
         <source>Creating the vault…</source>
         <translation>Creando la caja fuerte…</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>&lt;b&gt;Cases&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Casos&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>Caso &amp;nuevo…</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Caso nuevo</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>Editar el caso</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Agregar archivos…</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Agregar archivos</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>Show documents as a list</source>
+        <translation>Mostrar los documentos en una lista</translation>
+    </message>
+    <message>
+        <source>Show documents as pictures</source>
+        <translation>Mostrar los documentos como imágenes</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Documents as pictures</source>
+        <translation>Documentos como imágenes</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Documento</translation>
+    </message>
+    <message>
+        <source>Co&amp;verage</source>
+        <translation>&amp;Resumen de pruebas</translation>
+    </message>
+    <message>
+        <source>E&amp;xhibits</source>
+        <translation>A&amp;nexos</translation>
+    </message>
+    <message>
+        <source>Remove case</source>
+        <translation>Quitar el caso</translation>
+    </message>
+    <message>
+        <source>Delete documents</source>
+        <translation>Borrar documentos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n document(s) from this case? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Borrar %n documento de este caso? Esto no se puede deshacer.</numerusform>
+            <numerusform>¿Borrar %n documentos de este caso? Esto no se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start by adding a case: click “New case” on the left and type the person&apos;s name.</source>
+        <translation>Empiece por agregar un caso: haga clic en “Caso nuevo” a la izquierda y escriba el nombre de la persona.</translation>
+    </message>
+    <message>
+        <source>No documents yet.
+
+Drag photos or PDF files here from your folders,
+or click “Import files…”.</source>
+        <translation>Todavía no hay documentos.
+
+Arrastre aquí fotos o archivos PDF desde sus carpetas,
+o haga clic en “Agregar archivos…”.</translation>
     </message>
 </context>
 <context>
