@@ -9,8 +9,10 @@ an acronym or a number (see SAME_IN_BOTH).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
@@ -31,6 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.ui import i18n
+from pdorganizer.vault import CHEAP_PARAMS, Vault
+from pdorganizer.vault.repos.documents import NewPage, NewSource
+from tests.conftest import PASSPHRASE
 
 # Words that are written the same in Spanish: names, acronyms, formats, and the few true
 # cognates the GUI uses as single words.
@@ -44,9 +49,13 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
 
 
-def exempt(text: str) -> bool:
-    """A text with no translatable word: numbers, symbols, names, acronyms."""
-    words = _WORD.findall(_TAG.sub(" ", text).replace("&", ""))
+def exempt(text: str, data: tuple[str, ...] = ()) -> bool:
+    """A text with no translatable word: numbers, symbols, names, acronyms, and what the
+    user typed (`data`: case and document fields, file names)."""
+    text = _TAG.sub(" ", text).replace("&", "")
+    for value in data:
+        text = text.replace(value, " ")
+    words = _WORD.findall(text)
     return all(w.lower() in SAME_IN_BOTH for w in words)
 
 
@@ -93,9 +102,10 @@ def visible_texts(root: QWidget) -> dict[str, str]:
             out[key] = text
 
     add("title", root.windowTitle())
-    if isinstance(root, QMainWindow) and root.menuBar() is not None:
+    if isinstance(root, QMainWindow):
         for key, text in _actions_texts("menubar", root.menuBar().actions()):
             add(key, text)
+        add("statusbar", root.statusBar().currentMessage())
     for widget in [root, *root.findChildren(QWidget)]:
         key = _widget_key(widget, root)
         add(f"{key}/tooltip", widget.toolTip())
@@ -129,11 +139,13 @@ def visible_texts(root: QWidget) -> dict[str, str]:
     return out
 
 
-def untranslated(english: dict[str, str], spanish: dict[str, str]) -> list[str]:
+def untranslated(
+    english: dict[str, str], spanish: dict[str, str], data: tuple[str, ...] = ()
+) -> list[str]:
     return [
         f"{key}: {text!r}"
         for key, text in spanish.items()
-        if english.get(key) == text and not exempt(text)
+        if english.get(key) == text and not exempt(text, data)
     ]
 
 
@@ -161,12 +173,14 @@ def settings(tmp_path):
     return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
-def assert_spanish(qapp, factory: Callable[[], QWidget], minimum: int) -> None:
+def assert_spanish(
+    qapp, factory: Callable[[], QWidget], minimum: int, data: tuple[str, ...] = ()
+) -> None:
     english = build_in(qapp, "en", factory)
     spanish = build_in(qapp, "es", factory)
     paired = [k for k in spanish if k in english]
     assert len(paired) >= minimum, f"only {len(paired)} texts found: {sorted(english)[:20]}"
-    bad = untranslated(english, spanish)
+    bad = untranslated(english, spanish, data)
     assert not bad, "still in English:\n" + "\n".join(bad)
 
 
@@ -194,3 +208,52 @@ def test_start_screen_is_spanish(qapp, settings) -> None:
     from pdorganizer.ui.start_screen import StartScreen
 
     assert_spanish(qapp, lambda: StartScreen(settings), minimum=15)
+
+
+# -- the main window with a vault open, a case and a tagged document ----------------------
+
+CASE_NAME = "María José López"
+DOC_TITLE = "Lease 2019"
+VAULT_NAME = "client.pdvault"
+
+
+def _filled_vault(folder: Path) -> Vault:
+    folder.mkdir()
+    vault = Vault.create(folder / VAULT_NAME, PASSPHRASE, CHEAP_PARAMS)
+    case = vault.cases.add(CASE_NAME, a_number="A123-456-789")
+    vault.cases.set_claimed_factors(case.id, ["presence", "family"])
+    data = b"%PDF-1.4 not really"
+    vault.documents.add(
+        case.id,
+        DOC_TITLE,
+        [NewSource(data, hashlib.sha256(data).hexdigest(), "application/pdf", "lease.pdf")],
+        [NewPage(0, 0, 612, 792)],
+        factors=["presence"],
+        document_date="2019-04-01",
+    )
+    return vault
+
+
+def test_main_window_is_spanish(qapp, settings, tmp_path: Path) -> None:
+    from pdorganizer.ui.main_window import MainWindow
+
+    windows: list[MainWindow] = []
+
+    def factory() -> QWidget:
+        lang = "es" if windows else "en"
+        window = MainWindow(settings, CHEAP_PARAMS, lang=lang)
+        window.open_vault(_filled_vault(tmp_path / lang))
+        window.show()
+        docs = window.workspace.doc_table
+        docs.selectRow(0)
+        qapp.processEvents()
+        windows.append(window)
+        return window
+
+    try:
+        assert_spanish(
+            qapp, factory, minimum=60, data=(CASE_NAME, DOC_TITLE, VAULT_NAME, "A123-456-789")
+        )
+    finally:
+        for window in windows:
+            window.shutdown()
