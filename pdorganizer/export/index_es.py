@@ -12,7 +12,9 @@ Plain UTF-8 text: it opens anywhere, prints on one or two pages, and carries no 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import re
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
@@ -55,6 +57,29 @@ def paginas_es(n: int) -> str:
     return "1 página" if n == 1 else f"{n} páginas"
 
 
+_OF_LABEL = re.compile(r"Page (\d+) of \d+")
+
+
+def range_es(first: str, last: str) -> str:
+    """Page labels of an exhibit's first and last page -> "12 a 15" ("Page 12 of 143"
+    labels are reduced to their numbers; Bates labels stay as they are)."""
+    first, last = (_OF_LABEL.sub(r"\1", x) for x in (first, last))
+    return first if first == last else f"{first} a {last}"
+
+
+def page_ranges_from_manifest(manifest: Mapping | str | os.PathLike[str]) -> dict[str, str]:
+    """Exhibit letter -> page range, from the export's JSON manifest (a dict or its path),
+    so the Spanish copy shows the same pages as the packet."""
+    if not isinstance(manifest, Mapping):
+        manifest = json.loads(Path(manifest).read_text(encoding="utf-8"))
+    ranges = {}
+    for exhibit in manifest.get("exhibits", []):
+        pages = exhibit.get("pages") or []
+        if exhibit.get("letter") and len(pages) == 2:
+            ranges[str(exhibit["letter"])] = range_es(str(pages[0]), str(pages[1]))
+    return ranges
+
+
 def _factor_labels(docs: list[Document], taxonomy: Taxonomy) -> list[str]:
     order = {f: i for i, f in enumerate(taxonomy.ids())}
     found = sorted({f for d in docs for f in d.factors}, key=lambda f: (order.get(f, 999), f))
@@ -72,8 +97,9 @@ def render_index_es(
     page_ranges: Mapping[str, str] | None = None,
     today: dt.date | None = None,
 ) -> str:
-    """The working copy as text. `page_ranges`: exhibit letter -> "12-15", as in the
-    packet; without it each exhibit shows its number of pages."""
+    """The working copy as text. `page_ranges`: exhibit letter -> "12 a 15", as in the
+    packet (see page_ranges_from_manifest); without it each exhibit shows its number of
+    pages."""
     case = vault.cases.get(case_id)
     exhibits = vault.exhibits.effective(case_id)
     if not exhibits:
@@ -102,7 +128,10 @@ def render_index_es(
         members = [docs[i] for i in exhibit.document_ids if i in docs]
         pages = sum(d.page_count for d in members)
         where = (page_ranges or {}).get(exhibit.letter)
-        where_text = f"páginas {where}" if where else paginas_es(pages)
+        if where:
+            where_text = f"{'páginas' if ' a ' in where else 'página'} {where}"
+        else:
+            where_text = paginas_es(pages)
         lines.append(f"Anexo {exhibit.letter}: {exhibit.description}")
         lines.append(f"    {where_text}")
         labels = _factor_labels(members, taxonomy)

@@ -1,12 +1,40 @@
-"""The export service used by the CLI and the GUI (contract; the export work fills it in)."""
+"""The export service used by the CLI and the GUI.
+
+Steps: read the case from the vault; lay out every page (cover, index, slip sheets,
+evidence, certificates) and number it; draw the text layer; stream the evidence pages
+into one or more files under the size limit (temp names in the destination folder);
+re-open and verify each; write the manifest; only then rename into place. A failed or
+cancelled export leaves nothing behind."""
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from pypdf import PdfReader
+
+from pdorganizer.core.errors import InvalidInput
 from pdorganizer.core.progress import Progress
+from pdorganizer.export import manifest as manifest_mod
+from pdorganizer.export.cover import DEFAULT_TITLES, MARGIN, PROFILES
+from pdorganizer.export.flow import index_table, manifest_table
+from pdorganizer.export.layout import Geometry
+from pdorganizer.export.manifest import OutputFile
+from pdorganizer.export.plan import CaseData, PlannedPage, build_pages, load
+from pdorganizer.export.prepare import Preparer, prepared_in_order
+from pdorganizer.export.split import MB, Oversize, PartFile, PartWriter
+from pdorganizer.export.stamping import COVER_LABEL, LabelStyle
+from pdorganizer.export.textpages import TextContent, render
+from pdorganizer.export.verify import Expected, check_file
 from pdorganizer.vault import Vault
+
+DEFAULT_LIMIT_MB = {"eoir": 25.0, "opla": 25.0, "uscis": 12.0}
+QUALITIES = ("compact", "original")
+MANIFESTS = ("json", "page", "none")
+# Budgets tried when a written part comes out over the limit (estimates are estimates).
+BUDGET_FACTORS = (0.97, 0.85, 0.7)
 
 
 @dataclass
@@ -24,6 +52,7 @@ class ExportOptions:
     service: bool = False  # certificate of service as the last page
     manifest: str = "json"  # json | page | none
     title: str = ""  # filing title on the cover; default from the profile
+    bates_digits: int = 6  # zero padding of Bates numbers
 
 
 @dataclass
@@ -32,6 +61,72 @@ class ExportResult:
     page_count: int = 0
     manifest_path: str | None = None
     warnings: list[str] = field(default_factory=list)
+    sha256: dict[str, str] = field(default_factory=dict)  # file path -> SHA-256
+
+
+def _check(options: ExportOptions) -> tuple[LabelStyle, Geometry, int, str]:
+    if options.profile not in PROFILES:
+        raise InvalidInput("the profile must be eoir, opla or uscis")
+    if options.quality not in QUALITIES:
+        raise InvalidInput("the quality must be compact or original")
+    if options.manifest not in MANIFESTS:
+        raise InvalidInput("the manifest must be json, page or none")
+    if options.start < 1:
+        raise InvalidInput("page numbers start at 1 or more")
+    style = LabelStyle(
+        options.label, options.bates_prefix, options.bates_digits, options.label_position
+    )
+    limit_mb = options.max_part_mb or DEFAULT_LIMIT_MB[options.profile]
+    if limit_mb < 1:
+        raise InvalidInput("the size limit must be at least 1 MB")
+    title = " ".join(options.title.split()) or DEFAULT_TITLES[options.profile]
+    return style, Geometry.named(options.page_size), int(limit_mb * MB), title
+
+
+def _layout(
+    data: CaseData, options: ExportOptions, style: LabelStyle, geometry: Geometry, title: str
+) -> tuple[list[PlannedPage], TextContent]:
+    """Number the pages; the index's length and its page ranges depend on each other."""
+    inner = geometry.width - 2 * MARGIN
+    manifest = manifest_table(data, inner) if options.manifest == "page" else None
+    manifest_pages = manifest.paginate(geometry.height) if manifest else []
+    index_count = 1
+    for _ in range(5):
+        pages = build_pages(
+            data,
+            style,
+            cover=options.cover,
+            index_pages=index_count,
+            manifest_pages=len(manifest_pages),
+            service=options.service,
+            start=options.start,
+        )
+        ranges = {
+            i: style.range_text(_num(pages[e.first]), _num(pages[e.last]))
+            for i, e in enumerate(data.exhibits)
+        }
+        table = index_table(data, inner, ranges, options.group_by_factor, style.style == "bates")
+        chunks = table.paginate(geometry.height)
+        if len(chunks) == index_count:
+            break
+        index_count = len(chunks)
+    content = TextContent(
+        data,
+        options.profile,
+        title,
+        style.position,
+        chunks,
+        table,
+        manifest_pages,
+        manifest,
+        ranges,
+    )
+    return pages, content
+
+
+def _num(page: PlannedPage) -> int:
+    assert page.number is not None
+    return page.number
 
 
 def export_packet(
@@ -42,4 +137,97 @@ def export_packet(
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write the packet (split into _PartN files when over the size limit) and verify it."""
-    raise NotImplementedError
+    options = options or ExportOptions()
+    progress = progress or Progress()
+    style, geometry, limit, title = _check(options)
+    target = Path(output)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"the folder {target.parent} does not exist")
+    data = load(vault, case_id)
+    pages, content = _layout(data, options, style, geometry, title)
+    layer = render(pages, content, geometry)
+    for factor in BUDGET_FACTORS:
+        progress.start(len(pages), "export")
+        writer = PartWriter(
+            target,
+            data,
+            pages,
+            style,
+            title,
+            options.group_by_factor,
+            PdfReader(io.BytesIO(layer.pdf)),
+            layer.links,
+            limit,
+            int(limit * factor),
+            progress,
+        )
+        preparer = Preparer(vault, data, geometry, options.quality)
+        try:
+            parts = writer.write(prepared_in_order(preparer, pages))
+            files = [_verify(part, pages, style) for part in parts]
+            result = ExportResult(page_count=len(pages))
+            manifest_temp = None
+            if options.manifest == "json":
+                manifest_temp = writer.extra_temp("manifest")
+                manifest_mod.write(manifest_temp, manifest_mod.build(data, pages, title, files))
+            progress.check()
+            _commit(target, parts, manifest_temp, result)
+        except Oversize:
+            writer.cleanup()
+            continue
+        except BaseException:
+            writer.cleanup()
+            raise
+        for part, info in zip(parts, files, strict=True):
+            result.sha256[str(target.parent / part.name)] = info.sha256
+        result.warnings += _warnings(data, target, result.files)
+        return result
+    raise InvalidInput("the packet could not be split under the size limit")
+
+
+def _verify(part: PartFile, pages: list[PlannedPage], style: LabelStyle) -> OutputFile:
+    held = [pages[g] for g in part.pages]
+    expected = Expected(
+        part.name,
+        stamped=[p.label if p.number is not None else None for p in held],
+        viewer=[COVER_LABEL if p.number is None else style.viewer_label(p.number) for p in held],
+        outline=[(o.title, o.page, 1 if o.parent else 0) for o in part.outline],
+        links=[(local, target) for local, _rect, target in part.links],
+    )
+    digest = check_file(part.temp, expected)
+    return OutputFile(part.name, digest, part.temp.stat().st_size, part.pages)
+
+
+def _commit(
+    target: Path, parts: list[PartFile], manifest_temp: Path | None, result: ExportResult
+) -> None:
+    """Rename the verified temp files into place (same folder: atomic per file)."""
+    for part in parts:
+        final = target.parent / part.name
+        os.replace(part.temp, final)
+        result.files.append(str(final))
+    if manifest_temp is not None:
+        final = target.parent / manifest_mod.manifest_name(target)
+        os.replace(manifest_temp, final)
+        result.manifest_path = str(final)
+
+
+def _warnings(data: CaseData, target: Path, files: list[str]) -> list[str]:
+    out = []
+    for entry in data.exhibits:
+        for doc in entry.docs:
+            if doc.translation is not None and not doc.translation.translator_name.strip():
+                out.append(
+                    f"exhibit {entry.exhibit.letter}: the certificate of translation has no "
+                    "translator name; fill it in by hand before filing"
+                )
+    written = {Path(f) for f in files}
+    stale = [target] + [
+        target.with_name(f"{target.stem}_Part{n}{target.suffix}") for n in range(1, 100)
+    ]
+    for path in stale:
+        if path not in written and path.exists():
+            out.append(f"{path.name} is left from an earlier export; it is not part of this one")
+    return out

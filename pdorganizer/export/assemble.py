@@ -1,0 +1,179 @@
+"""One output file: the drawn layer's pages with the evidence placed underneath.
+
+No page merging: each evidence page becomes an image or form XObject, and the output
+page's content is one `q <matrix> cm /PdoSrc Do Q` stream followed by the drawn layer's
+own stream (the label, drawn on top)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NullObject,
+    NumberObject,
+    StreamObject,
+    TextStringObject,
+)
+
+from pdorganizer.export.images import ImagePayload
+from pdorganizer.export.layout import Matrix, fmt_matrix
+from pdorganizer.export.pdfpages import FormPage
+
+PAGE_OVERHEAD = 2_000  # bytes per page besides its evidence (drawn layer, page objects)
+PART_OVERHEAD = 160_000  # fonts, outline, cross-reference table
+
+
+@dataclass
+class Prepared:
+    """A page ready to add: which drawn page, and the evidence under it (if any)."""
+
+    index: int  # global page index (= page of the drawn layer)
+    image: ImagePayload | None = None
+    form: FormPage | None = None
+    form_reader: int = 0  # id() of the reader the form comes from
+    matrix: Matrix | None = None
+    size: int = PAGE_OVERHEAD
+
+
+@dataclass
+class OutlineEntry:
+    title: str
+    page: int  # local page index in this part
+    parent: str | None = None  # key of the parent entry (a factor heading)
+    key: str | None = None  # set on entries that have children
+
+
+@dataclass
+class PartBuilder:
+    text: PdfReader
+    number: int
+    writer: PdfWriter = field(default_factory=PdfWriter)
+    pages: list[int] = field(default_factory=list)  # global indices held
+    size: int = PART_OVERHEAD
+    cleaned: dict[int, set[int]] = field(default_factory=dict)
+
+    def add(self, prep: Prepared) -> None:
+        page = self.writer.add_page(self.text.pages[prep.index])
+        self.pages.append(prep.index)
+        self.size += prep.size
+        if prep.matrix is None:
+            return
+        if prep.image is not None:
+            xobject = self._image(prep.image)
+        else:
+            assert prep.form is not None
+            seen = self.cleaned.setdefault(prep.form_reader, set())
+            xobject = prep.form.to_form(self.writer, seen)
+        place = StreamObject()
+        place._data = f"q {fmt_matrix(prep.matrix)} cm /PdoSrc Do Q\n".encode()
+        drawn = page.get("/Contents")
+        contents = ArrayObject([self.writer._add_object(place)])
+        if isinstance(drawn, ArrayObject):
+            contents.extend(drawn)
+        elif drawn is not None:
+            contents.append(drawn)
+        page[NameObject("/Contents")] = contents
+        old = page.get("/Resources")
+        resources = DictionaryObject(old.get_object() if old is not None else {})
+        xobjects = resources.get("/XObject")
+        own = DictionaryObject(xobjects.get_object() if xobjects is not None else {})
+        own[NameObject("/PdoSrc")] = xobject
+        resources[NameObject("/XObject")] = own
+        page[NameObject("/Resources")] = resources
+
+    def _image(self, payload: ImagePayload) -> IndirectObject:
+        stream = StreamObject()
+        stream[NameObject("/Type")] = NameObject("/XObject")
+        stream[NameObject("/Subtype")] = NameObject("/Image")
+        stream[NameObject("/Width")] = NumberObject(payload.width)
+        stream[NameObject("/Height")] = NumberObject(payload.height)
+        for key, value in payload.entries.items():
+            stream[NameObject(key)] = _pdf_value(value)
+        stream._data = payload.data
+        return self.writer._add_object(stream)
+
+    def page_ref(self, local: int) -> IndirectObject:
+        return self.writer.pages[local].indirect_reference
+
+    def finish(
+        self,
+        title: str,
+        labels: DictionaryObject,
+        outline: list[OutlineEntry],
+        links: list[tuple[int, tuple[float, float, float, float], Any]],
+    ) -> None:
+        """Title-only metadata, page labels, bookmarks and index links."""
+        info = DictionaryObject()
+        info[NameObject("/Title")] = TextStringObject(title)
+        self.writer._info = self.writer._add_object(info)
+        root = self.writer._root_object
+        root[NameObject("/PageLabels")] = self.writer._add_object(labels)
+        parents: dict[str, Any] = {}
+        for entry in outline:
+            parent = parents.get(entry.parent) if entry.parent else None
+            item = self.writer.add_outline_item(
+                title=entry.title, page_number=entry.page, parent=parent
+            )
+            if entry.key:
+                parents[entry.key] = item
+        if outline:
+            root[NameObject("/PageMode")] = NameObject("/UseOutlines")
+        for local, rect, target in links:
+            self._link(local, rect, target)
+
+    def _link(self, local: int, rect: tuple[float, ...], target: Any) -> None:
+        annot = DictionaryObject()
+        annot[NameObject("/Type")] = NameObject("/Annot")
+        annot[NameObject("/Subtype")] = NameObject("/Link")
+        annot[NameObject("/Rect")] = ArrayObject(FloatObject(round(v, 2)) for v in rect)
+        annot[NameObject("/Border")] = ArrayObject([NumberObject(0)] * 3)
+        if isinstance(target, int):  # a page of this file
+            keep = [NullObject(), NullObject(), NullObject()]  # keep position and zoom
+            annot[NameObject("/Dest")] = ArrayObject(
+                [self.page_ref(target), NameObject("/XYZ"), *keep]
+            )
+        else:  # (file name, page index) of another part
+            name, page = target
+            action = DictionaryObject()
+            action[NameObject("/S")] = NameObject("/GoToR")
+            action[NameObject("/F")] = TextStringObject(name)
+            action[NameObject("/D")] = ArrayObject([NumberObject(page), NameObject("/Fit")])
+            annot[NameObject("/A")] = action
+        page = self.writer.pages[local]
+        annots = page.get("/Annots")
+        if annots is None:
+            annots = ArrayObject()
+            page[NameObject("/Annots")] = annots
+        annots.append(self.writer._add_object(annot))
+
+    def write(self, path: str) -> None:
+        with open(path, "wb") as fh:
+            self.writer.write(fh)
+
+
+def _pdf_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return NameObject(value)
+    if isinstance(value, bool):
+        return NumberObject(int(value))
+    if isinstance(value, int):
+        return NumberObject(value)
+    if isinstance(value, float):
+        return FloatObject(value)
+    if isinstance(value, bytes):
+        from pypdf.generic import ByteStringObject
+
+        return ByteStringObject(value)
+    if isinstance(value, dict):
+        out = DictionaryObject()
+        for k, v in value.items():
+            out[NameObject(k)] = _pdf_value(v)
+        return out
+    return ArrayObject(_pdf_value(v) for v in value)

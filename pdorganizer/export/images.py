@@ -1,0 +1,182 @@
+"""Image pages as PDF image streams, for both qualities.
+
+original: JPEG passed through (cleaned by `jpeg.clean_jpeg`, orientation applied by the
+  page transform, never decoded); PNG image data passed through when PDF can take it as
+  is; anything else decoded and stored losslessly (Flate with PNG predictors).
+compact: fitted at about 200 DPI and JPEG-encoded (grey stays grey; bilevel scans stay
+  bilevel and lossless). JPEGs decode at a reduced scale, which is most of the speed.
+
+Nothing from a source's metadata reaches the stream: only pixels."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from PIL import Image
+
+from pdorganizer.core.errors import InvalidInput
+from pdorganizer.export.jpeg import clean_jpeg
+
+COMPACT_DPI = 200.0
+COMPACT_QUALITY = 80  # text on scans and photos of papers stays crisp at 200 DPI
+# A JPEG already within this factor of the target resolution is kept, not re-encoded.
+KEEP_FACTOR = 1.15
+# Reduced-scale JPEG decoding may land this far under the target (about 180 DPI).
+DRAFT_SLACK = 0.9
+
+
+@dataclass
+class ImagePayload:
+    data: bytes
+    width: int  # pixels as stored
+    height: int
+    entries: dict[str, Any] = field(default_factory=dict)  # /Filter, /ColorSpace, ...
+    orientation: int = 1  # EXIF orientation still to apply (passthrough JPEGs)
+
+
+def _decoder():
+    """The intake's decoder (HEIC, upright, bomb checks) when present."""
+    try:
+        from pdorganizer.ingest.images import flatten, open_image
+    except ImportError:  # pragma: no cover - only while intake was being written
+        return None, None
+    return open_image, flatten
+
+
+def _jpeg_payload(data: bytes) -> ImagePayload:
+    info = clean_jpeg(data)
+    entries: dict[str, Any] = {"/Filter": "/DCTDecode", "/BitsPerComponent": 8}
+    if info.components == 1:
+        entries["/ColorSpace"] = "/DeviceGray"
+    elif info.components == 3:
+        entries["/ColorSpace"] = "/DeviceRGB"
+    else:
+        entries["/ColorSpace"] = "/DeviceCMYK"
+        if info.adobe_transform is not None:  # Adobe CMYK JPEGs are stored inverted
+            entries["/Decode"] = [1, 0, 1, 0, 1, 0, 1, 0]
+    return ImagePayload(info.data, info.width, info.height, entries, info.orientation)
+
+
+def _png_passthrough(data: bytes) -> ImagePayload | None:
+    """PNG pixel data as a Flate stream, when no decoding is needed (no alpha, no
+    interlace, no transparency key); else None."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    pos, idat, header, palette = 8, [], None, None
+    while pos + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", chunk)
+        elif kind == b"PLTE":
+            palette = chunk
+        elif kind == b"IDAT":
+            idat.append(chunk)
+        elif kind == b"tRNS":
+            return None
+        elif kind == b"IEND":
+            break
+        pos += 12 + length
+    if header is None or not idat:
+        return None
+    width, height, depth, color, _comp, _filter, interlace = header
+    if interlace or color in (4, 6) or depth == 16:
+        return None
+    colors = {0: 1, 2: 3, 3: 1}[color] if color in (0, 2, 3) else 0
+    if not colors or (color == 3 and not palette):
+        return None
+    if color == 0:
+        space: Any = "/DeviceGray"
+    elif color == 2:
+        space = "/DeviceRGB"
+    else:
+        space = ["/Indexed", "/DeviceRGB", len(palette) // 3 - 1, palette]
+    entries = {
+        "/Filter": "/FlateDecode",
+        "/ColorSpace": space,
+        "/BitsPerComponent": depth,
+        "/DecodeParms": {
+            "/Predictor": 15,
+            "/Colors": colors,
+            "/BitsPerComponent": depth,
+            "/Columns": width,
+        },
+    }
+    return ImagePayload(b"".join(idat), width, height, entries)
+
+
+def _lossless(im: Image.Image) -> ImagePayload:
+    """Pillow's PNG encoder does the filtering and deflate in C; its IDAT is reused."""
+    buf = io.BytesIO()
+    im.save(buf, "PNG", compress_level=6)
+    payload = _png_passthrough(buf.getvalue())
+    if payload is None:  # cannot happen for modes "1", "L", "RGB"
+        raw = zlib.compress(im.convert("RGB").tobytes(), 6)
+        entries = {"/Filter": "/FlateDecode", "/ColorSpace": "/DeviceRGB", "/BitsPerComponent": 8}
+        return ImagePayload(raw, im.width, im.height, entries)
+    return payload
+
+
+def _jpeg_encode(im: Image.Image) -> ImagePayload:
+    buf = io.BytesIO()
+    im.save(buf, "JPEG", quality=COMPACT_QUALITY, optimize=False)
+    space = "/DeviceGray" if im.mode == "L" else "/DeviceRGB"
+    entries = {"/Filter": "/DCTDecode", "/ColorSpace": space, "/BitsPerComponent": 8}
+    return ImagePayload(buf.getvalue(), im.width, im.height, entries)
+
+
+def _decode(data: bytes, frame: int, reduce_to: tuple[int, int] | None) -> Image.Image:
+    open_image, flatten = _decoder()
+    if open_image is not None:
+        im = open_image(data, frame, reduce_to=reduce_to)
+        return flatten(im)
+    try:  # pragma: no cover - fallback without the intake's decoder
+        from PIL import ImageOps
+
+        im = Image.open(io.BytesIO(data))
+        im.seek(frame)
+        im = ImageOps.exif_transpose(im) or im
+        return im if im.mode in ("1", "L", "RGB") else im.convert("RGB")
+    except (OSError, ValueError, EOFError, SyntaxError) as exc:
+        raise InvalidInput("an image file is damaged") from exc
+
+
+def original_payload(data: bytes, mime: str, frame: int) -> ImagePayload:
+    if mime == "image/jpeg" and frame == 0:
+        return _jpeg_payload(data)
+    if mime == "image/png" and frame == 0:
+        payload = _png_passthrough(data)
+        if payload is not None:
+            return payload
+    return _lossless(_decode(data, frame, None))
+
+
+def compact_payload(
+    data: bytes, mime: str, frame: int, placed_w: float, placed_h: float
+) -> ImagePayload:
+    """`placed_w/h`: the upright image's size on the page in points."""
+    target = (
+        max(1, round(placed_w / 72.0 * COMPACT_DPI)),
+        max(1, round(placed_h / 72.0 * COMPACT_DPI)),
+    )
+    request = (round(target[0] * DRAFT_SLACK), round(target[1] * DRAFT_SLACK))
+    if mime == "image/jpeg" and frame == 0:
+        head = clean_jpeg(data, header_only=True)
+        stored = (head.width, head.height)
+        turned = head.orientation in (5, 6, 7, 8)
+        upright = (stored[1], stored[0]) if turned else stored
+        if upright[0] <= target[0] * KEEP_FACTOR and upright[1] <= target[1] * KEEP_FACTOR:
+            return _jpeg_payload(data)
+        # Decoders take the request in stored orientation; the result comes back upright.
+        if turned:
+            request = (request[1], request[0])
+    im = _decode(data, frame, request)
+    if im.mode == "1":
+        return _lossless(im)
+    if im.width > target[0] * KEEP_FACTOR or im.height > target[1] * KEEP_FACTOR:
+        im = im.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    return _jpeg_encode(im)

@@ -1,0 +1,146 @@
+"""Turning planned pages into `Prepared` pages, images on worker threads, in order.
+
+Image work (decode, resize, encode) releases the GIL in Pillow, so two threads use both
+cores. PDF readers are not thread-safe: PDF pages are prepared on the calling thread."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from pypdf import PdfReader
+
+from pdorganizer.core.errors import InvalidInput, PdoError
+from pdorganizer.core.models import Page
+from pdorganizer.export.assemble import PAGE_OVERHEAD, Prepared
+from pdorganizer.export.images import compact_payload, original_payload
+from pdorganizer.export.layout import EXIF_ORIENTATION, Geometry, place
+from pdorganizer.export.pdfpages import FormPage, open_pdf
+from pdorganizer.export.plan import CaseData, PlannedPage
+from pdorganizer.vault import Vault
+
+LOOKAHEAD = 6  # pages decoded ahead of the writer: bounds memory
+
+
+class Preparer:
+    def __init__(self, vault: Vault, data: CaseData, geometry: Geometry, quality: str) -> None:
+        self.vault = vault
+        self.data = data
+        self.geometry = geometry
+        self.quality = quality
+        self._readers: dict[int, tuple[PdfReader, int]] = {}
+
+    def _describe(self, planned: PlannedPage) -> str:
+        assert planned.exhibit is not None
+        return f"exhibit {self.data.exhibits[planned.exhibit].exhibit.letter}"
+
+    def image(self, planned: PlannedPage) -> Prepared:
+        page = planned.page
+        assert page is not None
+        source = self.data.sources[page.source_id]
+        raw = self.vault.documents.source_data(page.source_id)
+        try:
+            if self.quality == "original":
+                payload = original_payload(raw, source.mime, page.source_index)
+            else:
+                fit = place(self.geometry, page.width, page.height, page.rotation)
+                payload = compact_payload(
+                    raw,
+                    source.mime,
+                    page.source_index,
+                    page.width * fit.scale,
+                    page.height * fit.scale,
+                )
+        except PdoError as exc:
+            raise InvalidInput(f"{self._describe(planned)}: {exc.message}") from None
+        del raw
+        mirror, turn = EXIF_ORIENTATION.get(payload.orientation, (False, 0))
+        raw_w, raw_h = _raw_box(page, payload.orientation)
+        placement = place(
+            self.geometry,
+            raw_w,
+            raw_h,
+            (turn + page.rotation) % 360,
+            mirror,
+            pre=(raw_w, 0.0, 0.0, raw_h, 0.0, 0.0),
+        )
+        return Prepared(
+            planned.index,
+            image=payload,
+            matrix=placement.matrix,
+            size=len(payload.data) + PAGE_OVERHEAD,
+        )
+
+    def pdf(self, planned: PlannedPage) -> Prepared:
+        page = planned.page
+        assert page is not None
+        reader, share = self._reader(page.source_id, planned)
+        try:
+            form = FormPage(reader.pages[page.source_index])
+        except (IndexError, KeyError, ValueError, TypeError):
+            raise InvalidInput(f"{self._describe(planned)}: a PDF page is missing") from None
+        raw_w, raw_h = form.raw_size
+        placement = place(
+            self.geometry, raw_w, raw_h, (form.rotate + page.rotation) % 360, pre=form.pre_matrix
+        )
+        return Prepared(
+            planned.index,
+            form=form,
+            form_reader=id(reader),
+            matrix=placement.matrix,
+            size=share + PAGE_OVERHEAD,
+        )
+
+    def _reader(self, source_id: int, planned: PlannedPage) -> tuple[PdfReader, int]:
+        if source_id not in self._readers:
+            raw = self.vault.documents.source_data(source_id)
+            try:
+                reader = open_pdf(raw)
+                count = max(1, len(reader.pages))
+            except PdoError as exc:
+                raise InvalidInput(f"{self._describe(planned)}: {exc.message}") from None
+            self._readers[source_id] = (reader, len(raw) // count)
+        return self._readers[source_id]
+
+    def is_pdf(self, page: Page) -> bool:
+        return self.data.sources[page.source_id].mime == "application/pdf"
+
+
+def _raw_box(page: Page, orientation: int) -> tuple[float, float]:
+    """The stored image's box in points (the page row holds the upright size)."""
+    if orientation in (5, 6, 7, 8):
+        return page.height, page.width
+    return page.width, page.height
+
+
+def prepared_in_order(prep: Preparer, pages: list[PlannedPage]) -> Iterator[Prepared]:
+    """Every page of `pages` as Prepared, in order, images prepared ahead on two threads."""
+    queue: deque[tuple[PlannedPage, Future | None]] = deque()
+    todo = iter(pages)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="pdo-export") as pool:
+        try:
+            while True:
+                while len(queue) < LOOKAHEAD:
+                    planned = next(todo, None)
+                    if planned is None:
+                        break
+                    future = None
+                    if planned.kind == "doc":
+                        assert planned.page is not None
+                        if not prep.is_pdf(planned.page):
+                            future = pool.submit(prep.image, planned)
+                    queue.append((planned, future))
+                if not queue:
+                    return
+                planned, future = queue.popleft()
+                if future is not None:
+                    yield future.result()
+                elif planned.kind == "doc":
+                    yield prep.pdf(planned)
+                else:
+                    yield Prepared(planned.index)
+        finally:
+            for _, future in queue:
+                if future is not None:
+                    future.cancel()

@@ -1,0 +1,212 @@
+"""Writing the packet as one file or as _PartN files under a size limit.
+
+Pages stream through in order. An exhibit that does not fit in what is left of the
+current part starts a new part; one larger than a whole part is cut between pages. Part 1
+(cover and index) is written last, when every exhibit's file is known, so its index
+links can point into the other parts."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from pdorganizer.core.errors import PdoError
+from pdorganizer.core.progress import Progress
+from pdorganizer.export.assemble import PART_OVERHEAD, OutlineEntry, PartBuilder, Prepared
+from pdorganizer.export.plan import CaseData, PlannedPage
+from pdorganizer.export.stamping import LabelStyle, page_labels_tree
+
+MB = 1024 * 1024
+
+
+class Oversize(Exception):
+    """A written part came out over the limit: retry with a smaller budget."""
+
+
+@dataclass
+class PartFile:
+    number: int
+    temp: Path
+    pages: list[int]  # global page indices
+    outline: list[OutlineEntry] = field(default_factory=list)
+    links: list[tuple[int, tuple[float, float, float, float], object]] = field(default_factory=list)
+    name: str = ""
+
+
+def unit_of(page: PlannedPage) -> object:
+    if page.kind in ("cover", "index"):
+        return "front"
+    if page.exhibit is not None:
+        return page.exhibit
+    return ("back", page.index)
+
+
+def part_name(target: Path, number: int, count: int) -> str:
+    return target.name if count == 1 else f"{target.stem}_Part{number}{target.suffix}"
+
+
+@dataclass
+class PartWriter:
+    target: Path
+    data: CaseData
+    pages: list[PlannedPage]
+    style: LabelStyle
+    title: str
+    grouped: bool
+    text: PdfReader
+    links: dict[int, list[tuple[float, float, float, float, int]]]
+    limit: int
+    budget: int
+    progress: Progress
+    token: str = field(default_factory=lambda: secrets.token_hex(4))
+    done: list[PartFile] = field(default_factory=list)
+    temps: list[Path] = field(default_factory=list)
+
+    def _temp(self, number: int) -> Path:
+        path = self.target.parent / f".{self.target.stem}.pdo-export-{self.token}-{number}.tmp"
+        self.temps.append(path)
+        return path
+
+    def extra_temp(self, what: str) -> Path:
+        path = self.target.parent / f".{self.target.stem}.pdo-export-{self.token}-{what}.tmp"
+        self.temps.append(path)
+        return path
+
+    def cleanup(self) -> None:
+        for path in self.temps:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def write(self, prepared: Iterator[Prepared]) -> list[PartFile]:
+        builders = [PartBuilder(self.text, 1)]
+        first_builder = builders[0]
+        pending: list[Prepared] = []
+        pending_size = 0
+        unit: object = None
+        started_here = False  # has the current unit already put pages in this part?
+        for prep in prepared:
+            self.progress.step()
+            planned = self.pages[prep.index]
+            key = unit_of(planned)
+            if key != unit:
+                self._flush(builders[-1], pending)
+                pending, pending_size, unit, started_here = [], 0, key, False
+            if prep.size + PART_OVERHEAD > self.budget:
+                raise PdoError(
+                    f"a page of {self._what(planned)} alone is larger than the "
+                    f"{self.limit / MB:g} MB file size limit"
+                )
+            current = builders[-1]
+            if current.size + pending_size + prep.size > self.budget and current.pages:
+                if not started_here and unit != "front":
+                    builders.append(self._close(current))  # the unit starts a fresh part
+                    current = builders[-1]
+                if current.size + pending_size + prep.size > self.budget:
+                    self._flush(current, pending)  # too big for any part: cut it here
+                    pending, pending_size = [], 0
+                    builders.append(self._close(current))
+                    started_here = True
+            pending.append(prep)
+            pending_size += prep.size
+        self._flush(builders[-1], pending)
+        if builders[-1] is not first_builder:
+            self._close(builders[-1])
+        count = len(self.done) + 1
+        first = self._part_file(first_builder)
+        self.done.insert(0, first)
+        for part in self.done:
+            part.name = part_name(self.target, part.number, count)
+        first.links = self._index_links(first)
+        self._finish(first_builder, first, count)
+        return self.done
+
+    def _what(self, planned: PlannedPage) -> str:
+        if planned.exhibit is None:
+            return "the packet"
+        return f"exhibit {self.data.exhibits[planned.exhibit].exhibit.letter}"
+
+    @staticmethod
+    def _flush(builder: PartBuilder, pending: list[Prepared]) -> None:
+        for prep in pending:
+            builder.add(prep)
+
+    def _close(self, builder: PartBuilder) -> PartBuilder:
+        """Write a finished part (not part 1) and start the next."""
+        if builder.number != 1:
+            part = self._part_file(builder)
+            self.done.append(part)
+            self._finish(builder, part, 0)
+        return PartBuilder(self.text, builder.number + 1)
+
+    def _part_file(self, builder: PartBuilder) -> PartFile:
+        part = PartFile(builder.number, self._temp(builder.number), list(builder.pages))
+        part.outline = self._outline(part.pages)
+        return part
+
+    def _finish(self, builder: PartBuilder, part: PartFile, count: int) -> None:
+        title = self.title if count == 1 else f"{self.title} (Part {builder.number})"
+        labels = page_labels_tree(
+            [(self.pages[g].kind, self.pages[g].number) for g in part.pages], self.style
+        )
+        builder.finish(title, labels, part.outline, part.links)
+        builder.write(str(part.temp))
+        if os.path.getsize(part.temp) > self.limit:
+            raise Oversize()
+        builder.writer = None  # type: ignore[assignment]  # free the part's memory now
+
+    def _outline(self, pages: list[int]) -> list[OutlineEntry]:
+        out: list[OutlineEntry] = []
+        seen_exhibits: set[int] = set()
+        group_key: str | None = None
+        group_id = ""
+        for local, g in enumerate(pages):
+            page = self.pages[g]
+            if page.kind == "cover":
+                out.append(OutlineEntry("Cover", local))
+            elif page.kind == "index" and page.chunk == 0:
+                out.append(OutlineEntry("Index of Exhibits", local))
+            elif page.kind == "manifest" and page.chunk == 0:
+                out.append(OutlineEntry("Manifest of Source Files", local))
+            elif page.kind == "service":
+                out.append(OutlineEntry("Certificate of Service", local))
+            elif page.exhibit is not None and page.exhibit not in seen_exhibits:
+                seen_exhibits.add(page.exhibit)
+                entry = self.data.exhibits[page.exhibit]
+                title = exhibit_title(entry.exhibit.letter, entry.exhibit.description)
+                if page.kind != "slip":
+                    title = title.replace(":", " (continued):", 1)
+                parent = None
+                if self.grouped:
+                    if entry.group != group_key:  # a new run of this factor: its heading
+                        group_key, group_id = entry.group, f"g{local}"
+                        out.append(OutlineEntry(entry.group, local, key=group_id))
+                    parent = group_id
+                out.append(OutlineEntry(title, local, parent=parent))
+        return out
+
+    def _index_links(self, first: PartFile) -> list:
+        where: dict[int, tuple[PartFile, int]] = {}
+        for part in self.done:
+            for local, g in enumerate(part.pages):
+                where.setdefault(g, (part, local))
+        links = []
+        for local, g in enumerate(first.pages):
+            for x0, y0, x1, y1, ex in self.links.get(g, []):
+                slip = self.data.exhibits[ex].first
+                part, target_local = where[slip]
+                target = target_local if part is first else (part.name, target_local)
+                links.append((local, (x0, y0, x1, y1), target))
+        return links
+
+
+def exhibit_title(letter: str, description: str) -> str:
+    text = " ".join(description.split())
+    if len(text) > 90:
+        text = text[:87].rstrip() + "..."
+    return f"Exhibit {letter}: {text}"
