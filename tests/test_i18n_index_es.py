@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.core.factors import builtin_taxonomy
-from pdorganizer.export.index_es import fecha_es, render_index_es, write_index_es
+from pdorganizer.export.index_es import (
+    fecha_es,
+    page_ranges_from_manifest,
+    range_es,
+    render_index_es,
+    write_index_es,
+)
 from pdorganizer.vault.repos.documents import NewPage, NewSource
 
 
@@ -51,11 +58,22 @@ def test_lists_every_exhibit_in_spanish(filled) -> None:
     assert "2 anexos, 6 páginas de documentos" in text
 
 
-def test_shows_the_packets_page_ranges_when_given(filled) -> None:
+def test_shows_the_packets_page_ranges_from_its_manifest(filled, tmp_path: Path) -> None:
     vault, case = filled
-    text = render_index_es(vault, case.id, page_ranges={"A": "3-6", "B": "7-10"})
-    assert "páginas 3-6" in text
-    assert "páginas 7-10" in text
+    manifest = {
+        "exhibits": [
+            {"letter": "A", "pages": ["Page 3 of 12", "Page 6 of 12"]},
+            {"letter": "B", "pages": ["Page 7 of 12", "Page 7 of 12"]},
+        ]
+    }
+    path = tmp_path / "packet.manifest.json"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    ranges = page_ranges_from_manifest(path)
+    assert ranges == {"A": "3 a 6", "B": "7"}
+    text = render_index_es(vault, case.id, page_ranges=ranges)
+    assert "páginas 3 a 6" in text
+    assert "página 7\n" in text
+    assert range_es("PD-000012", "PD-000015") == "PD-000012 a PD-000015"
 
 
 def test_written_file_is_utf8_text(filled, tmp_path: Path) -> None:
@@ -78,3 +96,29 @@ def test_case_without_documents_is_a_plain_error(vault, case, tmp_path: Path) ->
 def test_spanish_dates() -> None:
     assert fecha_es("2021-03-15") == "15 de marzo de 2021"
     assert fecha_es("2021") == "2021"
+
+
+def test_page_ranges_match_a_real_export(vault, case, tmp_path: Path) -> None:
+    from pdorganizer.export.service import ExportOptions, export_packet
+    from pdorganizer.ingest.service import ImportOptions, import_files
+    from tests.ingest_samples import png
+
+    files = []
+    for name, width in (("acta", 300), ("recibos", 320)):
+        path = tmp_path / f"{name}.png"
+        path.write_bytes(png(size=(width, 400)))
+        files.append(path)
+    import_files(vault, case.id, files[:1], ImportOptions(factors=["family"]))
+    import_files(vault, case.id, files[1:], ImportOptions(factors=["presence"]))
+    out = tmp_path / "packet" / "packet.pdf"
+    out.parent.mkdir()
+    result = export_packet(vault, case.id, out, ExportOptions(manifest="json", label="of"))
+    assert result.manifest_path
+    ranges = page_ranges_from_manifest(result.manifest_path)
+    letters = [ex.letter for ex in vault.exhibits.effective(case.id)]
+    assert sorted(ranges) == letters == ["A", "B"]
+    text = render_index_es(vault, case.id, page_ranges=ranges)
+    # Cover unlabelled, the index is page 1, then a slip sheet and one page per exhibit.
+    assert ranges == {"A": "2 a 3", "B": "4 a 5"}
+    assert "páginas 2 a 3" in text
+    assert "páginas 4 a 5" in text
