@@ -95,9 +95,53 @@ def _callee(call: ast.Call) -> str:
     return func.id if isinstance(func, ast.Name) else ""
 
 
-def wrapped_strings(sources: list[Path]) -> list[tuple[str, str, bool, str]]:
-    """Strings passed to a module's own translate wrapper (`_tr("Title")`): lupdate cannot
-    see through the wrapper, so they are found here. (context, text, plural, where)."""
+def _text(node: ast.AST | None) -> str | None:
+    """A string literal's value; implicit concatenation and parentheses are already
+    resolved by the parser."""
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _plural(call: ast.Call, position: int) -> bool:
+    return len(call.args) > position or any(k.arg == "n" for k in call.keywords)
+
+
+class _Finder(ast.NodeVisitor):
+    """Every literal the GUI passes to tr(), translate(), QT_TRANSLATE_NOOP() or a
+    module's own translate wrapper, with the context Qt will look it up in."""
+
+    def __init__(self, where: str, wrappers: dict[str, tuple[str, bool]]) -> None:
+        self.where = where
+        self.wrappers = wrappers
+        self.classes: list[str] = []
+        self.found: list[tuple[str, str, str, bool, str]] = []
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name, args = _callee(node), node.args
+        first = _text(args[0]) if args else None
+        second = _text(args[1]) if len(args) > 1 else None
+        where = f"{self.where}:{node.lineno}"
+        if name == "tr" and isinstance(node.func, ast.Attribute) and first and self.classes:
+            comment = second or ""
+            self.found.append((self.classes[-1], first, comment, _plural(node, 2), where))
+        elif name in ("translate", "QT_TRANSLATE_NOOP") and first is not None and second:
+            comment = _text(args[2]) if len(args) > 2 else None
+            self.found.append((first, second, comment or "", _plural(node, 3), where))
+        elif name in self.wrappers and first:
+            context, passes_n = self.wrappers[name]
+            self.found.append((context, first, "", passes_n and _plural(node, 1), where))
+        self.generic_visit(node)
+
+
+def gui_strings(sources: list[Path]) -> list[tuple[str, str, str, bool, str]]:
+    """(context, text, disambiguation, plural, where) for every translatable literal in
+    `sources`, found with Python's own parser. lupdate's Python reader misses some forms
+    (a string wrapped in parentheses as ruff formats long ones, strings behind a
+    `_tr` wrapper), so these are declared to it again through a generated shim."""
     found = []
     for path in sources:
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -107,26 +151,40 @@ def wrapped_strings(sources: list[Path]) -> list[tuple[str, str, bool, str]]:
                 ctx = _translate_context(node)
                 if ctx:
                     wrappers[node.name] = ctx
-        if not wrappers:
-            continue
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or _callee(node) not in wrappers or not node.args:
-                continue
-            text = node.args[0]
-            if isinstance(text, ast.Constant) and isinstance(text.value, str):
-                context, passes_n = wrappers[_callee(node)]
-                plural = passes_n and (len(node.args) >= 2 or bool(node.keywords))
-                found.append((context, text.value, plural, f"{path.name}:{node.lineno}"))
+        finder = _Finder(path.name, wrappers)
+        finder.visit(tree)
+        found += finder.found
     return found
 
 
+def wrapped_strings(sources: list[Path]) -> list[tuple[str, str, bool, str]]:
+    """Only the strings passed to a module's own translate wrapper (`_tr("Title")`)."""
+    out = []
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        names = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+        for context, text, _c, plural, where in gui_strings([path]):
+            line = int(where.rsplit(":", 1)[1])
+            calls = [
+                n
+                for n in ast.walk(tree)
+                if isinstance(n, ast.Call) and n.lineno == line and _callee(n) in names
+            ]
+            if calls:
+                out.append((context, text, plural, where))
+    return out
+
+
 def write_shim(sources: list[Path], shim: Path) -> None:
-    """A Python file lupdate can read, declaring every wrapped string with its context."""
+    """A Python file lupdate reads without trouble, declaring every GUI string again."""
     lines = ["from PySide6.QtCore import QCoreApplication", ""]
-    for context, text, plural, where in wrapped_strings(sources):
-        call = f"QCoreApplication.translate({json.dumps(context)}, "
-        call += json.dumps(text, ensure_ascii=False) + (", None, 1)" if plural else ")")
-        lines.append(f"{call}  # {where}")
+    for context, text, comment, plural, where in gui_strings(sources):
+        args = [json.dumps(context), json.dumps(text, ensure_ascii=False)]
+        if comment or plural:
+            args.append(json.dumps(comment) if comment else "None")
+        if plural:
+            args.append("1")
+        lines.append(f"QCoreApplication.translate({', '.join(args)})  # {where}")
     shim.parent.mkdir(parents=True, exist_ok=True)
     shim.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

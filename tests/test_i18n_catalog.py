@@ -214,3 +214,38 @@ def test_service_messages_are_found(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert tool.service_messages(tmp_path) == ["bad file", "worse file", "the disk is full"]
+
+
+FORMATTED = """
+from PySide6.QtWidgets import QWidget
+
+
+class Dialog(QWidget):
+    def __init__(self, n):
+        super().__init__()
+        self.tr(
+            (
+                "The packet has %n "
+                "exhibit(s)."
+            ),
+            "",
+            n,
+        )
+        self.tr("Open", "menu")
+"""
+
+
+def test_strings_lupdate_misses_are_declared_again(tmp_path: Path) -> None:
+    """ruff wraps long implicit concatenations in parentheses; lupdate's Python reader
+    then skips the call, so the catalogue check must still see the string."""
+    (tmp_path / "dialog.py").write_text(FORMATTED, encoding="utf-8")
+    found = {(c, t, d, p) for c, t, d, p, _ in tool.gui_strings([tmp_path / "dialog.py"])}
+    assert found == {
+        ("Dialog", "The packet has %n exhibit(s).", "", True),
+        ("Dialog", "Open", "menu", False),
+    }
+    ts = tmp_path / "out.ts"
+    tool.lupdate(ts, "es", [tmp_path / "dialog.py"])
+    by_source = {m.source: m for m in tool.read_ts(ts)}
+    assert by_source["The packet has %n exhibit(s)."].numerus
+    assert by_source["Open"].comment == "menu"

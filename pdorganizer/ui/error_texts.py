@@ -62,6 +62,12 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("PdoError", "a PDF in this case is password-protected"),
     QT_TRANSLATE_NOOP("PdoError", "a PDF in this case is damaged"),
     QT_TRANSLATE_NOOP("PdoError", "this case has no documents to export"),
+    QT_TRANSLATE_NOOP("PdoError", "the packet could not be split under the size limit"),
+    QT_TRANSLATE_NOOP("PdoError", "the profile must be eoir, opla or uscis"),
+    QT_TRANSLATE_NOOP("PdoError", "the quality must be compact or original"),
+    QT_TRANSLATE_NOOP("PdoError", "the manifest must be json, page or none"),
+    QT_TRANSLATE_NOOP("PdoError", "page numbers start at 1 or more"),
+    QT_TRANSLATE_NOOP("PdoError", "the size limit must be at least 1 MB"),
     QT_TRANSLATE_NOOP("PdoError", "the page label must be plain, of or bates"),
     QT_TRANSLATE_NOOP("PdoError", "the label position must be left, center or right"),
     QT_TRANSLATE_NOOP(

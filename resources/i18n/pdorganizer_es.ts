@@ -513,6 +513,13 @@
         <source>A file with that name exists already. Choose another name, so nothing is overwritten.</source>
         <translation>Ya existe un archivo con ese nombre. Elija otro nombre para no borrar nada.</translation>
     </message>
+    <message numerus="yes">
+        <source>The packet is one PDF with a cover page, an index and %n exhibit(s), numbered page by page. It is NOT encrypted: keep it somewhere safe.</source>
+        <translation>
+            <numerusform>El paquete es un solo PDF con portada, índice y %n anexo, con todas las páginas numeradas. NO está cifrado: guárdelo en un lugar seguro.</numerusform>
+            <numerusform>El paquete es un solo PDF con portada, índice y %n anexos, con todas las páginas numeradas. NO está cifrado: guárdelo en un lugar seguro.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExportReport</name>
@@ -1129,6 +1136,30 @@
         <translation>este caso no tiene documentos para exportar</translation>
     </message>
     <message>
+        <source>the packet could not be split under the size limit</source>
+        <translation>no se pudo dividir el paquete en partes que quepan en el tamaño máximo</translation>
+    </message>
+    <message>
+        <source>the profile must be eoir, opla or uscis</source>
+        <translation>el destino debe ser eoir, opla o uscis</translation>
+    </message>
+    <message>
+        <source>the quality must be compact or original</source>
+        <translation>la calidad debe ser compact u original</translation>
+    </message>
+    <message>
+        <source>the manifest must be json, page or none</source>
+        <translation>la lista de archivos debe ser json, page o none</translation>
+    </message>
+    <message>
+        <source>page numbers start at 1 or more</source>
+        <translation>la numeración de páginas empieza en 1 o más</translation>
+    </message>
+    <message>
+        <source>the size limit must be at least 1 MB</source>
+        <translation>el tamaño máximo debe ser de al menos 1 MB</translation>
+    </message>
+    <message>
         <source>the page label must be plain, of or bates</source>
         <translation>la numeración debe ser plain, of o bates</translation>
     </message>
@@ -1559,6 +1590,13 @@ or click “Import files…”.</source>
 
 Arrastre aquí fotos o archivos PDF desde sus carpetas,
 o haga clic en “Agregar archivos…”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the case of %1 and its %n document(s) from the vault? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Quitar de la caja fuerte el caso de %1 y su %n documento? Esto no se puede deshacer.</numerusform>
+            <numerusform>¿Quitar de la caja fuerte el caso de %1 y sus %n documentos? Esto no se puede deshacer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
