@@ -122,3 +122,19 @@ def test_page_ranges_match_a_real_export(vault, case, tmp_path: Path) -> None:
     assert ranges == {"A": "2 a 3", "B": "4 a 5"}
     assert "páginas 2 a 3" in text
     assert "páginas 4 a 5" in text
+
+
+def test_pdf_copy_reads_back_in_spanish(filled, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    vault, case = filled
+    out = write_index_es(vault, case.id, tmp_path / "indice.pdf")
+    reader = PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Índice de anexos" in text
+    assert "Anexo A:" in text and "Anexo B:" in text
+    assert builtin_taxonomy().get("family").text("label", "es") in text
+    assert "Página 1 de 1" in text
+    meta = reader.metadata or {}
+    assert not meta.get("/Author")
+    assert "pdorganizer" in str(meta.get("/Creator"))

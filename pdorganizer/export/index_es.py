@@ -6,7 +6,8 @@ letters match the packet; it is marked as a working copy that is not filed. What
 typed (titles, descriptions) is shown as typed. Page ranges are shown when the caller
 passes those of the packet it just wrote; otherwise each exhibit's page count.
 
-Plain UTF-8 text: it opens anywhere, prints on one or two pages, and carries no metadata.
+Written as plain UTF-8 text (opens anywhere), or as a small PDF when the output name ends
+in ".pdf" (same text, the packet's embedded font, no author or machine in its metadata).
 """
 
 from __future__ import annotations
@@ -168,16 +169,53 @@ def write_index_es(
     *,
     page_ranges: Mapping[str, str] | None = None,
 ) -> Path:
-    """Write the working copy where the user asked (atomically: no half-written file)."""
+    """Write the working copy where the user asked (atomically: no half-written file);
+    a PDF when `output` ends in ".pdf", else UTF-8 text."""
     path = Path(output)
     text = render_index_es(vault, case_id, page_ranges=page_ranges)
+    data = text_pdf(text) if path.suffix.lower() == ".pdf" else text.encode("utf-8")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with open(tmp, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def text_pdf(text: str) -> bytes:
+    """The text on US Letter pages, first line bold, "Página N de M" at the foot."""
+    import io
+
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pdorganizer.export import fonts
+
+    fonts.register()
+    size, leading, margin = 10.0, 13.0, 72.0
+    width, height = letter
+    per_page = int((height - 2 * margin) // leading)
+    lines = text.rstrip("\n").split("\n")
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+    out = io.BytesIO()
+    c = Canvas(out, pagesize=letter, invariant=1, pageCompression=1)
+    c.setTitle("Índice de anexos - copia de trabajo en español")
+    c.setAuthor("")
+    c.setCreator("pdorganizer")
+    c.setSubject("")
+    for number, page in enumerate(pages, start=1):
+        y = height - margin
+        for i, line in enumerate(page):
+            bold = number == 1 and i == 0
+            c.setFont(fonts.BOLD if bold else fonts.REGULAR, size)
+            c.drawString(margin, y, line)
+            y -= leading
+        c.setFont(fonts.REGULAR, 9)
+        c.drawCentredString(width / 2, margin / 2, f"Página {number} de {len(pages)}")
+        c.showPage()
+    c.save()
+    return out.getvalue()
