@@ -1,9 +1,144 @@
-"""exhibits and export (filled in by the export work)."""
+"""exhibits (list / define the exhibit list) and export (write the packet)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from pdorganizer.cli.common import (
+    UsageError,
+    add_json_arg,
+    add_vault_arg,
+    open_vault,
+    print_json,
+    terminal_progress,
+)
+from pdorganizer.export.service import ExportOptions, export_packet
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    del sub
+    p = sub.add_parser(
+        "exhibits",
+        help="show the exhibit list with letters, or define it",
+        description="Without --set: the exhibit list an export uses. With --set (once per "
+        "exhibit, in order): define the list; documents not named become exhibits of their "
+        "own after it. Translations always follow their original.",
+    )
+    add_vault_arg(p)
+    p.add_argument("--case", required=True, metavar="CASE", help="case id or exact name")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="DOC[,DOC...]",
+        help="the document ids of one exhibit; repeat for each exhibit, in order",
+    )
+    p.add_argument(
+        "--description",
+        action="append",
+        default=[],
+        metavar="D",
+        help="description of the exhibit of the same position (default: title and date)",
+    )
+    p.add_argument("--clear", action="store_true", help="forget the list: default order again")
+    add_json_arg(p)
+    p.set_defaults(func=cmd_exhibits)
+
+    p = sub.add_parser("export", help="write the exhibit packet PDF")
+    add_vault_arg(p)
+    p.add_argument("--case", required=True, metavar="CASE", help="case id or exact name")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write")
+    p.add_argument("--profile", choices=("eoir", "opla", "uscis"), default="eoir")
+    p.add_argument("--quality", choices=("compact", "original"), default="compact")
+    p.add_argument(
+        "--max-part-mb",
+        type=float,
+        metavar="N",
+        help="size limit per file; bigger packets are split into _PartN files "
+        "(default: 25 for eoir and opla, 12 for uscis)",
+    )
+    p.add_argument("--label", choices=("plain", "of", "bates"), default="plain")
+    p.add_argument("--bates-prefix", default="", metavar="P")
+    p.add_argument("--bates-digits", type=int, default=6, metavar="N", help="zero padding")
+    p.add_argument("--start", type=int, default=1, metavar="N", help="first page number")
+    p.add_argument("--label-position", choices=("left", "center", "right"), default="center")
+    p.add_argument("--group-by-factor", action="store_true")
+    p.add_argument("--page-size", choices=("letter", "a4"), default="letter")
+    p.add_argument("--no-cover", action="store_true")
+    p.add_argument("--service", action="store_true", help="add a certificate of service")
+    p.add_argument("--manifest", choices=("json", "page", "none"), default="json")
+    p.add_argument("--title", default="", help="filing title on the cover")
+    p.set_defaults(func=cmd_export)
+
+
+def _ids(text: str) -> list[int]:
+    try:
+        ids = [int(t) for t in text.split(",") if t.strip()]
+    except ValueError:
+        raise UsageError(f"--set takes document ids separated by commas, not {text!r}") from None
+    if not ids:
+        raise UsageError("--set needs at least one document id")
+    return ids
+
+
+def cmd_exhibits(args: argparse.Namespace) -> int:
+    if args.set and args.clear:
+        raise UsageError("use either --set or --clear")
+    if args.description and not args.set:
+        raise UsageError("--description goes with --set")
+    with open_vault(args) as vault:
+        case = vault.cases.resolve(args.case)
+        if args.set:
+            vault.exhibits.set(case.id, [_ids(s) for s in args.set], args.description)
+        elif args.clear:
+            vault.exhibits.clear(case.id)
+        exhibits = vault.exhibits.effective(case.id)
+        pages = {d.id: d.page_count for d in vault.documents.list(case.id)}
+    if args.json:
+        print_json(
+            [
+                {
+                    "letter": ex.letter,
+                    "description": ex.description,
+                    "documents": ex.document_ids,
+                    "pages": sum(pages[d] for d in ex.document_ids),
+                }
+                for ex in exhibits
+            ]
+        )
+        return 0
+    for ex in exhibits:
+        count = sum(pages[d] for d in ex.document_ids)
+        docs = ",".join(str(d) for d in ex.document_ids)
+        print(f"{ex.letter:>3}  {ex.description}  [docs {docs}; {count} p.]")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    options = ExportOptions(
+        profile=args.profile,
+        quality=args.quality,
+        max_part_mb=args.max_part_mb,
+        label=args.label,
+        bates_prefix=args.bates_prefix,
+        bates_digits=args.bates_digits,
+        start=args.start,
+        label_position=args.label_position,
+        group_by_factor=args.group_by_factor,
+        page_size=args.page_size,
+        cover=not args.no_cover,
+        service=args.service,
+        manifest=args.manifest,
+        title=args.title,
+    )
+    with open_vault(args) as vault:
+        case = vault.cases.resolve(args.case)
+        result = export_packet(vault, case.id, args.output, options, terminal_progress("Exporting"))
+    for warning in result.warnings:
+        print(f"pdorganizer: warning: {warning}", file=sys.stderr)
+    for path, pages in zip(result.files, result.file_pages, strict=True):
+        size = Path(path).stat().st_size / (1024 * 1024)
+        print(f"{path}  {pages} pages  {size:.1f} MB  sha256 {result.sha256[path]}")
+    if result.manifest_path:
+        print(f"{result.manifest_path}  manifest")
+    return 0

@@ -62,6 +62,7 @@ class ExportResult:
     manifest_path: str | None = None
     warnings: list[str] = field(default_factory=list)
     sha256: dict[str, str] = field(default_factory=dict)  # file path -> SHA-256
+    file_pages: list[int] = field(default_factory=list)  # pages in each of `files`
 
 
 def _check(options: ExportOptions) -> tuple[LabelStyle, Geometry, int, str]:
@@ -182,6 +183,7 @@ def export_packet(
             raise
         for part, info in zip(parts, files, strict=True):
             result.sha256[str(target.parent / part.name)] = info.sha256
+            result.file_pages.append(len(part.pages))
         result.warnings += _warnings(data, target, result.files)
         return result
     raise InvalidInput("the packet could not be split under the size limit")

@@ -103,11 +103,13 @@ class PartWriter:
                     f"{self.limit / MB:g} MB file size limit"
                 )
             current = builders[-1]
-            if current.size + pending_size + prep.size > self.budget and current.pages:
-                if not started_here and unit != "front":
+            if current.size + pending_size + prep.size > self.budget:
+                if current.pages and not started_here and unit != "front":
                     builders.append(self._close(current))  # the unit starts a fresh part
                     current = builders[-1]
-                if current.size + pending_size + prep.size > self.budget:
+                if current.size + pending_size + prep.size > self.budget and (
+                    pending or current.pages
+                ):
                     self._flush(current, pending)  # too big for any part: cut it here
                     pending, pending_size = [], 0
                     builders.append(self._close(current))
