@@ -86,8 +86,9 @@ def jpeg(
     noisy: bool = False,
     seed: int = 0,
     quality: int = 85,
+    noise: float = 0.25,
 ) -> bytes:
-    im = noisy_image(size, seed=seed) if noisy else upright_image(size)
+    im = noisy_image(size, seed=seed, amount=noise) if noisy else upright_image(size)
     im = _stored(im, orientation)
     if cmyk:
         im = im.convert("CMYK")

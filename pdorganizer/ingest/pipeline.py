@@ -7,9 +7,11 @@ memory stays flat however many files there are.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from collections import deque
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
@@ -18,7 +20,25 @@ R = TypeVar("R")
 
 
 def default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    """One per core plus one: the vault writer mostly waits on the disk."""
+    return max(1, min(4, (os.cpu_count() or 1) + 1))
+
+
+@contextlib.contextmanager
+def short_gil_slices(seconds: float = 0.001) -> Iterator[None]:
+    """Hand the GIL over sooner while the writer and the decoders share it.
+
+    The vault writer releases the GIL for every SQLite call and then waits for it again;
+    with the default 5 ms switch interval each of those waits can cost up to 5 ms while a
+    worker runs Python code (pypdf, Pillow's header parsing), which adds up to seconds
+    over a batch. Process-wide, so it is restored afterwards.
+    """
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, seconds))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 def ordered_map(

@@ -29,7 +29,7 @@ from pathlib import PurePath
 from pdorganizer.core.errors import Cancelled, PdoError
 from pdorganizer.core.progress import Progress
 from pdorganizer.core.safelog import log_unexpected
-from pdorganizer.ingest.pipeline import default_workers, ordered_map
+from pdorganizer.ingest.pipeline import default_workers, ordered_map, short_gil_slices
 from pdorganizer.ingest.reading import Prepared, prepare
 from pdorganizer.vault import Vault
 from pdorganizer.vault.repos.documents import NewPage, NewSource
@@ -89,13 +89,14 @@ def import_files(
     store = _Store(vault, case_id, options, factors)
     results: list[ImportResult] = []
     try:
-        if options.as_one:
-            results = _import_as_one(store, prepared, progress)
-        else:
-            for prep in prepared:
-                progress.check()
-                results.append(store.single(prep))
-                progress.step(prep.name)
+        with short_gil_slices():
+            if options.as_one:
+                results = _import_as_one(store, prepared, progress)
+            else:
+                for prep in prepared:
+                    progress.check()
+                    results.append(store.single(prep))
+                    progress.step(prep.name)
     except Cancelled:
         raise ImportCancelled(results) from None
     finally:
