@@ -9,6 +9,7 @@ data is used, so a failure line may quote the error message.
 
 from __future__ import annotations
 
+import base64
 import io
 import shutil
 import sys
@@ -22,6 +23,21 @@ from pdorganizer.core.errors import PdoError
 from pdorganizer.core.safelog import bug_summary
 
 PASSPHRASE = "self-test passphrase"
+# A 160x120 HEIC photo (661 bytes), made once with pillow-heif. Embedded because the
+# bundle can read HEIC but not write it (installer/pdorganizer.spec stubs out the encoder).
+_HEIC_B64 = (
+    "AAAAHGZ0eXBoZWljAAAAAG1pZjFoZWljbWlhZgAAAVZtZXRhAAAAAAAAACFoZGxyAAAAAAAAAABwaWN0AAAAAAAA"
+    "AAAAAAAAAAAAACJpbG9jAAAAAERAAAEAAQAAAAABegABAAAAAAAAARsAAAAjaWluZgAAAAAAAQAAABVpbmZlAgAA"
+    "AAABAABodmMxAAAAAA5waXRtAAAAAAABAAAA1mlwcnAAAAC3aXBjbwAAAHhodmNDAQNwAAAAkAAAAAAAHvAA/P34"
+    "+AAADwNgAAEAGEABDAH//wNwAAADAJAAAAMAAAMAHroCQGEAAQArQgEBA3AAAAMAkAAAAwAAAwAeoBQgeWW6kkpr"
+    "m4CGgwIAAAMAMgAAAwACEGIAAQAHRAHBcrBiQAAAABNjb2xybmNseAABAA0ABoAAAAAUaXNwZQAAAAAAAACgAAAA"
+    "eAAAABBwaXhpAAAAAAMICAgAAAAXaXBtYQAAAAAAAAABAAEEgQIDBAAAASNtZGF0AAABFygBr1Qidqwv6BTfaftx"
+    "kjl0Vb+BX4vbzm3u6aei3CAkIbjw3C8YUsQTqZ6KnYoMJYKegkYq2sn/YwrYOEnh8SJdzPU6r+2GfgCKyeZRierr"
+    "vl4TO8UNZChZicNsGEBWr03zwGhQMKLGzxlunainUi65xLbkEOL4CxBEnURhlzFxSEGxrZZXJE+OKqkamKl7aJJQ"
+    "M/zYJl095Jvz2frX8+uSgjXkDQ/WzOlQDxdB648ZiGt4qDtUghtpFr5o6/2sqcfMr/xQawrWbxT9kPOqNW9RhNNR"
+    "H7uisUC33P4YayAAA5eEV0jW/h7c3gDrxCTdWHikDdxALFnYji9tu6NfToBNgUUH6TgeSKgXyW/0TvClDBBDwTRu"
+    "bg=="
+)
 
 
 class SelfTestError(Exception):
@@ -57,7 +73,6 @@ def _add_case(state: _State) -> None:
 
 
 def _make_inputs(state: _State) -> None:
-    import pillow_heif
     from PIL import Image, ImageDraw
 
     def page(text: str, size: tuple[int, int]) -> Image.Image:
@@ -72,10 +87,7 @@ def _make_inputs(state: _State) -> None:
     page("pdorganizer self-test letter", (850, 1100)).save(jpeg, "JPEG", quality=80, dpi=(100, 100))
     state.inputs.append(_write(state.workdir / "letter.jpg", jpeg.getvalue()))
 
-    heif = pillow_heif.from_pillow(page("pdorganizer self-test photo", (640, 480)))
-    heic = io.BytesIO()
-    heif.save(heic, quality=60)
-    state.inputs.append(_write(state.workdir / "photo.heic", heic.getvalue()))
+    state.inputs.append(_write(state.workdir / "photo.heic", base64.b64decode(_HEIC_B64)))
 
     pdf = io.BytesIO()
     first, second = page("record page 1", (612, 792)), page("record page 2", (612, 792))
