@@ -13,6 +13,9 @@ from pdorganizer.core.errors import Cancelled, PdoError
 from pdorganizer.core.safelog import log_unexpected
 
 
+_orphans: set[QMessageBox] = set()
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
 
@@ -62,6 +65,9 @@ def show_bug(parent: QWidget | None, summary: str) -> QMessageBox:
     copy.clicked.disconnect()  # keep the box open after copying
     copy.clicked.connect(lambda: QApplication.clipboard().setText(summary))
     box.setObjectName("bugBox")
+    if parent is None:  # nothing else keeps a parentless box alive while it shows
+        _orphans.add(box)
+        box.finished.connect(lambda _r: _orphans.discard(box))
     box.open()
     return box
 

@@ -79,6 +79,12 @@ class Task(QRunnable):
         if self.progress is not None:
             self.progress.cancel()
 
+    def release(self) -> None:
+        """Forget the call's arguments (records, vault) once it is over: a finished task
+        that something still references must not keep document data alive."""
+        self.fn, self.args, self.kwargs = _noop, (), {}
+        self.progress = None
+
     def run(self) -> None:
         try:
             value = self.fn(*self.args, **self.kwargs)
@@ -89,6 +95,10 @@ class Task(QRunnable):
             if not self.cancelled:
                 self.signals._result_raw.emit(value)
         self.signals._finished_raw.emit()
+
+
+def _noop(*_args: Any, **_kwargs: Any) -> None:
+    return None
 
 
 def run_task(
@@ -112,6 +122,7 @@ def run_task(
 
     def done() -> None:
         _running.discard(task)
+        task.release()
         if on_finished is not None and not task.cancelled:
             on_finished()
 

@@ -98,7 +98,11 @@ class DocumentTableModel(QAbstractTableModel):
             return self._text(doc, col)
         if role == Qt.ItemDataRole.EditRole and col == "title":
             return doc.title
-        if role == Qt.ItemDataRole.DecorationRole and col == "title" and self.thumbnails:
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and col == "title"
+            and self.thumbnails is not None
+        ):
             return self.thumbnails.get(doc.id)
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
             return self._text(doc, "factors") or _tr("Not tagged yet")
