@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pdorganizer.core.errors import Cancelled, PdoError
 from pdorganizer.core.safelog import log_unexpected
 
-
 _orphans: set[QMessageBox] = set()
 
 

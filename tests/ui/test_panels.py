@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from ui_helpers import add_document, answer_dialog, settle, write_images
 
 from pdorganizer.core.errors import InvalidInput
-from pdorganizer.ui.errors import show_bug, show_error
+from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.import_flow import ImportDialog
 from pdorganizer.ui.settings_dialog import SettingsDialog
 from pdorganizer.ui.strength import strength_score
