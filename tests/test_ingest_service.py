@@ -190,3 +190,43 @@ def test_nothing_readable_is_written_outside_the_vault(
     assert _files_holding(vault_dir, needles, 0, skip) == []
     assert _files_holding(Path(tempfile.gettempdir()), needles, started, skip) == []
     assert _files_holding(Path("/tmp"), needles, started, skip) == []
+
+
+def test_a_document_that_fails_to_store_is_undone_alone(vault: Vault, case) -> None:
+    """Several documents share a transaction; a failing one leaves no trace, the rest stay."""
+    import hashlib
+
+    from pdorganizer.ingest.store import WriteBatch
+    from pdorganizer.vault.repos.documents import NewPage, NewSource
+
+    def source(data: bytes) -> NewSource:
+        return NewSource(data, hashlib.sha256(data).hexdigest(), "image/jpeg", "x.jpg")
+
+    batch = WriteBatch(vault)
+    with batch.document(1):
+        vault.documents.add(case.id, "kept", [source(b"a")], [NewPage(0, 0, 612, 792)])
+    with pytest.raises(IndexError), batch.document(1):  # fails after inserting its rows
+        vault.documents.add(case.id, "broken", [source(b"b")], [NewPage(3, 0, 612, 792)])
+    with batch.document(1):
+        vault.documents.add(case.id, "also kept", [source(b"c")], [NewPage(0, 0, 612, 792)])
+    batch.commit()
+    assert [d.title for d in vault.documents.list(case.id)] == ["kept", "also kept"]
+    with vault.read() as con:
+        assert con.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
+    assert vault.check() == []
+
+
+def test_interrupt_keeps_finished_documents(vault: Vault, case, tmp_path: Path) -> None:
+    """Ctrl-C in the CLI: what was fully imported stays, nothing half."""
+    paths = [write(tmp_path, f"{i}.jpg", jpeg(noisy=True, seed=i)) for i in range(5)]
+
+    def interrupt(done: int, _total: int, _label: str) -> None:
+        if done == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_files(vault, case.id, paths, progress=Progress(interrupt))
+    assert [d.original_name for d in vault.documents.list(case.id)] == ["0.jpg", "1.jpg", "2.jpg"]
+    assert vault.check() == []
+    # the vault is usable afterwards (no transaction left open)
+    assert import_files(vault, case.id, paths)[3].status == "imported"

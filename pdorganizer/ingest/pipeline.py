@@ -24,6 +24,15 @@ def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 1) + 1))
 
 
+def _result(future: Future[R], idle: Callable[[], None] | None, idle_after: float) -> R:
+    if idle is not None and not future.done():
+        try:
+            return future.result(timeout=idle_after)
+        except TimeoutError:
+            idle()
+    return future.result()
+
+
 @contextlib.contextmanager
 def short_gil_slices(seconds: float = 0.001) -> Iterator[None]:
     """Hand the GIL over sooner while the writer and the decoders share it.
@@ -42,9 +51,18 @@ def short_gil_slices(seconds: float = 0.001) -> Iterator[None]:
 
 
 def ordered_map(
-    func: Callable[[T], R], items: Iterable[T], workers: int, window: int | None = None
+    func: Callable[[T], R],
+    items: Iterable[T],
+    workers: int,
+    window: int | None = None,
+    idle: Callable[[], None] | None = None,
+    idle_after: float = 0.05,
 ) -> Generator[R, None, None]:
-    """Yield func(item) in input order. Closing the iterator early drops pending work."""
+    """Yield func(item) in input order. Closing the iterator early drops pending work.
+
+    `idle` is called when the next result is not ready within `idle_after` seconds (the
+    caller commits its writes then instead of holding the vault while it waits).
+    """
     items = iter(items)
     if workers <= 1:
         for item in items:
@@ -57,9 +75,9 @@ def ordered_map(
         for item in items:
             pending.append(pool.submit(func, item))
             if len(pending) >= window:
-                yield pending.popleft().result()
+                yield _result(pending.popleft(), idle, idle_after)
         while pending:
-            yield pending.popleft().result()
+            yield _result(pending.popleft(), idle, idle_after)
     finally:
         for future in pending:
             future.cancel()

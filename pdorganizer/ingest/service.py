@@ -20,19 +20,25 @@ vault: files are decoded from bytes in memory.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
-from pathlib import PurePath
 
-from pdorganizer.core.errors import Cancelled, PdoError
+from pdorganizer.core.errors import Cancelled
 from pdorganizer.core.progress import Progress
-from pdorganizer.core.safelog import log_unexpected
 from pdorganizer.ingest.pipeline import default_workers, ordered_map, short_gil_slices
 from pdorganizer.ingest.reading import Prepared, prepare
+from pdorganizer.ingest.results import ImportResult
+from pdorganizer.ingest.store import Store, suggest_title
 from pdorganizer.vault import Vault
-from pdorganizer.vault.repos.documents import NewPage, NewSource
+
+__all__ = [
+    "ImportCancelled",
+    "ImportOptions",
+    "ImportResult",
+    "import_files",
+    "suggest_title",
+]
 
 
 @dataclass
@@ -44,15 +50,6 @@ class ImportOptions:
     language: str = ""
     as_one: bool = False  # several files -> one document
     workers: int = 0  # threads decoding files; 0: as many as pay off on this machine
-
-
-@dataclass
-class ImportResult:
-    path: str
-    status: str  # "imported" | "duplicate" | "failed"
-    document_id: int | None = None
-    message: str = ""  # for "failed": the reason in plain words; "duplicate": "duplicate of DOC"
-    pages: int = 0
 
 
 class ImportCancelled(Cancelled):
@@ -83,10 +80,10 @@ def import_files(
     progress.start(len(names), "import")
     known = _case_hashes(vault, case_id)
     workers = options.workers or default_workers()
+    store = Store(vault, case_id, options, factors)
     prepared: Generator[Prepared, None, None] = ordered_map(
-        partial(prepare, known=known), names, workers
+        partial(prepare, known=known), names, workers, idle=store.batch.commit
     )
-    store = _Store(vault, case_id, options, factors)
     results: list[ImportResult] = []
     try:
         with short_gil_slices():
@@ -97,15 +94,23 @@ def import_files(
                     progress.check()
                     results.append(store.single(prep))
                     progress.step(prep.name)
-    except Cancelled:
+    except (Cancelled, KeyboardInterrupt) as exc:
+        store.batch.commit()  # keep every document finished so far
+        prepared.close()
+        if isinstance(exc, KeyboardInterrupt):
+            raise
         raise ImportCancelled(results) from None
+    except BaseException as exc:
+        store.batch.rollback(exc)
+        raise
     finally:
         prepared.close()  # stops the workers if we leave early
+    store.batch.commit()
     return results
 
 
 def _import_as_one(
-    store: _Store, prepared: Iterator[Prepared], progress: Progress
+    store: Store, prepared: Iterator[Prepared], progress: Progress
 ) -> list[ImportResult]:
     """All good files become one document, written once every file has been read."""
     good: list[tuple[int, Prepared]] = []  # (index in results, file)
@@ -143,83 +148,8 @@ def _import_as_one(
     return results
 
 
-class _Store:
-    """The vault side: duplicate checks and writes, on the calling thread only."""
-
-    def __init__(self, vault: Vault, case_id: int, options: ImportOptions, factors: list[str]):
-        self.vault = vault
-        self.case_id = case_id
-        self.options = options
-        self.factors = factors
-
-    def check(self, prep: Prepared) -> ImportResult | None:
-        """The result for a file that will not be stored (failed or duplicate), else None."""
-        if prep.error:
-            return ImportResult(prep.path, "failed", message=prep.error)
-        found = self.vault.documents.find_source(self.case_id, prep.sha256)
-        if found is not None:
-            _source_id, doc_id = found
-            what = f"doc {doc_id}" if doc_id is not None else "a file already in this case"
-            return ImportResult(prep.path, "duplicate", doc_id, f"duplicate of {what}")
-        return None
-
-    def single(self, prep: Prepared) -> ImportResult:
-        result = self.check(prep)
-        if result is not None:
-            return result
-        outcome = self.write([prep])
-        if isinstance(outcome, str):
-            return ImportResult(prep.path, "failed", message=outcome)
-        return ImportResult(prep.path, "imported", outcome, pages=len(prep.info.pages))
-
-    def write(self, preps: list[Prepared]) -> int | str:
-        """Store the files as one document: its id, or the reason it failed."""
-        sources = []
-        pages: list[NewPage] = []
-        for index, prep in enumerate(preps):
-            assert prep.info is not None
-            sources.append(
-                NewSource(prep.data, prep.sha256, prep.info.mime, prep.name, prep.info.metadata)
-            )
-            pages.extend(replace(page, source=index) for page in prep.info.pages)
-        title = self.options.title or suggest_title(preps[0].name)
-        try:
-            doc = self.vault.documents.add(
-                self.case_id,
-                title,
-                sources,
-                pages,
-                factors=self.factors,
-                kind=self.options.kind,
-                document_date=self.options.document_date,
-                language=self.options.language,
-            )
-        except PdoError as exc:
-            return exc.message
-        except Exception as exc:  # the transaction rolled back; report, go on
-            return f"something went wrong ({log_unexpected(exc, 'import')})"
-        finally:
-            for prep in preps:
-                prep.data = b""  # let the memory go before the next file
-        return doc.id
-
-
 def _case_hashes(vault: Vault, case_id: int) -> frozenset[str]:
     """SHA-256 of every file in the case now, so workers can skip decoding duplicates."""
     with vault.read() as con:
         rows = con.execute("SELECT sha256 FROM sources WHERE case_id = ?", (case_id,))
         return frozenset(r[0] for r in rows.fetchall())
-
-
-def suggest_title(file_name: str) -> str:
-    """'birth_certificate-2019.pdf' -> 'Birth certificate-2019'."""
-    name = PurePath(file_name).name
-    stem, dot, ext = name.rpartition(".")
-    if dot and ext.isalnum() and len(ext) <= 5:  # drop an extension, keep "v1.2 draft"
-        name = stem
-    text = re.sub(r"[_\s]+", " ", name).strip(" .-")
-    if not text:
-        return "Untitled document"
-    if text.islower():
-        text = text[0].upper() + text[1:]
-    return text[:200]

@@ -1,0 +1,14 @@
+"""What an import reports for each file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class ImportResult:
+    path: str
+    status: str  # "imported" | "duplicate" | "failed"
+    document_id: int | None = None
+    message: str = ""  # for "failed": the reason in plain words; "duplicate": "duplicate of DOC"
+    pages: int = 0
