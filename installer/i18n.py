@@ -448,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for lang in LANGUAGES:
             for msg in read_ts(ts_path(lang)):
-                if not msg.finished:
+                if not msg.finished and msg.status not in ("vanished", "obsolete"):
                     source = msg.source.replace("\n", "\\n")
                     print(f"{lang}\t{msg.context}\t{source}\t{msg.comment}")
     return 0

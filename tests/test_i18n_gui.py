@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -179,8 +179,12 @@ def build_in(qapp, language: str, factory: Callable[[], QWidget]) -> dict[str, s
     try:
         return visible_texts(widget)
     finally:
+        if hasattr(widget, "shutdown"):  # the main window: close its vault, stop timers
+            widget.shutdown()
         widget.close()
         widget.deleteLater()
+        # Really delete it now, so no window of this test outlives it.
+        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         qapp.processEvents()
 
 
@@ -281,11 +285,7 @@ def _main_window_texts(qapp, settings, tmp_path: Path) -> tuple[dict, dict]:
         windows.append(window)
         return window
 
-    try:
-        return build_in(qapp, "en", factory), build_in(qapp, "es", factory)
-    finally:
-        for window in windows:
-            window.shutdown()
+    return build_in(qapp, "en", factory), build_in(qapp, "es", factory)
 
 
 def _split(texts: dict[str, str], cells: bool) -> dict[str, str]:

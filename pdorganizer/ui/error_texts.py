@@ -55,7 +55,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("PdoError", "the file cannot be read (permission denied)"),
     QT_TRANSLATE_NOOP("PdoError", "the file cannot be read"),
     QT_TRANSLATE_NOOP("PdoError", "import cancelled"),
-    QT_TRANSLATE_NOOP("PdoError", "an image file is damaged"),
     QT_TRANSLATE_NOOP("PdoError", "this case has no documents to list"),
     QT_TRANSLATE_NOOP("PdoError", "an image file is damaged (its JPEG data does not parse)"),
     QT_TRANSLATE_NOOP("PdoError", "page size must be letter or a4"),

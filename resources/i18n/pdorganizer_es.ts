@@ -1109,7 +1109,7 @@
     </message>
     <message>
         <source>an image file is damaged</source>
-        <translation>un archivo de imagen está dañado</translation>
+        <translation type="vanished">un archivo de imagen está dañado</translation>
     </message>
     <message>
         <source>this case has no documents to list</source>
@@ -1196,7 +1196,11 @@
     </message>
     <message>
         <source>Fit to width</source>
-        <translation>Ajustar al ancho</translation>
+        <translation type="vanished">Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Página completa</translation>
     </message>
     <message>
         <source>Zoom in</source>
