@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Currently detained</source>
-        <translation>Detenido actualmente</translation>
+        <translation>Actualmente en detención</translation>
     </message>
     <message>
         <source>Points the request relies on</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>Detained</source>
-        <translation>Detenido</translation>
+        <translation>En detención</translation>
     </message>
     <message>
         <source>Immigration court (city)</source>
@@ -143,16 +143,40 @@
         <translation>Qué hacer</translation>
     </message>
     <message>
-        <source>You claim this: add a document that shows it</source>
-        <translation>Usted indica esto: agregue un documento que lo demuestre</translation>
+        <source>The request relies on this point, but no document shows it yet.</source>
+        <translation>La solicitud se basa en este punto, pero todavía no hay un documento que lo demuestre.</translation>
     </message>
     <message>
-        <source>Add evidence of rehabilitation</source>
+        <source>Documents show this difficult point. Add evidence of rehabilitation or of changed circumstances, and tag it &quot;Rehabilitation&quot;.</source>
+        <translation>Hay documentos que muestran este punto difícil. Agregue pruebas de rehabilitación o de que las circunstancias cambiaron, y márquelas como “Rehabilitación”.</translation>
+    </message>
+    <message>
+        <source>No document supports this point yet.</source>
+        <translation>Todavía ningún documento respalda este punto.</translation>
+    </message>
+    <message>
+        <source>Claimed: add evidence</source>
+        <translation>Usted lo indica: agregue pruebas</translation>
+    </message>
+    <message>
+        <source>Add rehabilitation evidence</source>
         <translation>Agregue pruebas de rehabilitación</translation>
     </message>
     <message>
+        <source>None yet</source>
+        <translation>Todavía ninguno</translation>
+    </message>
+    <message>
+        <source>You claim this: add a document that shows it</source>
+        <translation type="vanished">Usted indica esto: agregue un documento que lo demuestre</translation>
+    </message>
+    <message>
+        <source>Add evidence of rehabilitation</source>
+        <translation type="vanished">Agregue pruebas de rehabilitación</translation>
+    </message>
+    <message>
         <source>No documents yet</source>
-        <translation>Todavía no hay documentos</translation>
+        <translation type="vanished">Todavía no hay documentos</translation>
     </message>
 </context>
 <context>
@@ -1298,7 +1322,7 @@
     </message>
     <message>
         <source>pdorganizer keeps the documents for a request for prosecutorial discretion in one locked file on this computer, called a vault. Nothing is sent over the internet. When you are ready, it makes one PDF packet with an index and exhibit letters.</source>
-        <translation>pdorganizer guarda los documentos de una solicitud de discreción procesal en un solo archivo cerrado con contraseña en esta computadora, al que llamamos caja fuerte. No se envía nada por internet. Cuando usted esté listo, el programa prepara un paquete PDF con índice y anexos con letras.</translation>
+        <translation>pdorganizer guarda los documentos de una solicitud de discreción procesal en un solo archivo cerrado con contraseña en esta computadora, al que llamamos caja fuerte. No se envía nada por internet. Cuando todo esté listo, el programa prepara un paquete PDF con índice y anexos con letras.</translation>
     </message>
     <message>
         <source>&amp;Open a vault…</source>
