@@ -390,9 +390,20 @@ class Report:
         return out
 
 
+# Words Spanish writes the same: names, acronyms, true cognates used alone.
+SAME_IN_SPANISH = {
+    "pdorganizer", "pdf", "json", "bates", "opla", "ice", "eoir", "uscis", "id", "min",
+    "factor", "original", "general",
+}  # fmt: skip
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
 def form_problems(msg: Message) -> list[str]:
-    """Placeholders and mnemonics a translation must keep."""
+    """Placeholders and mnemonics a translation must keep; no copy of the English."""
     out = []
+    words = {w.lower() for w in _WORDS.findall(msg.source)} - SAME_IN_SPANISH
+    if words and msg.source in msg.translations:
+        out.append(f"same as the English: {msg.context}: {msg.source!r}")
     wanted = set(_ARG.findall(msg.source))
     for text in msg.translations:
         lost = wanted - set(_ARG.findall(text))

@@ -125,9 +125,10 @@ def test_checker_reports_unfinished_and_vanished(tmp_path: Path) -> None:
     [
         ("Exhibit %1 of %2", "<translation>Prueba %1</translation>"),
         ("&amp;Open vault", "<translation>Abrir archivo</translation>"),
+        ("Documents", "<translation>Documents</translation>"),
     ],
 )
-def test_checker_reports_lost_placeholders_and_mnemonics(
+def test_checker_reports_lost_placeholders_mnemonics_and_copies(
     tmp_path: Path, source: str, bad: str
 ) -> None:
     ui, i18n = _write(tmp_path, {**DONE, source: bad})
