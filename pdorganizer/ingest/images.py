@@ -21,6 +21,16 @@ MAX_PIXELS = 89_478_485
 # A multi-page TIFF with more frames than this is not a real scan.
 MAX_FRAMES = 2000
 
+# MIME type (from sniff_mime) -> the Pillow formats allowed to open it.
+PIL_FORMATS: dict[str, tuple[str, ...]] = {
+    "image/jpeg": ("JPEG", "MPO"),
+    "image/png": ("PNG",),
+    "image/tiff": ("TIFF",),
+    "image/webp": ("WEBP",),
+    "image/bmp": ("BMP",),
+    "image/heic": ("HEIF",),
+}
+
 _register_lock = threading.Lock()
 _registered = False
 
@@ -49,6 +59,7 @@ def register_formats() -> None:
         from pillow_heif import register_heif_opener
 
         register_heif_opener()
+        Image.init()  # load every plugin now, not racing in the worker threads
         # Our own check refuses everything Pillow would warn about; the warning text on
         # stderr would only confuse.
         warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
@@ -113,12 +124,16 @@ def check_size(size: tuple[int, int]) -> None:
 def open_lazy(data: bytes, frame: int = 0) -> Image.Image:
     """Open (not decode) frame `frame`; its declared size has passed the bomb check."""
     register_formats()
+    mime = sniff_mime(data)
+    if mime is None or mime not in PIL_FORMATS:
+        raise NotSupported()
     try:
-        im = Image.open(io.BytesIO(data))
+        # Only the decoder the leading bytes name: no other plugin gets to parse it.
+        im = Image.open(io.BytesIO(data), formats=PIL_FORMATS[mime])
     except Image.DecompressionBombError:
         raise ImageTooLarge() from None
     except (Image.UnidentifiedImageError, SyntaxError):
-        raise (NotSupported() if sniff_mime(data) is None else DamagedFile()) from None
+        raise DamagedFile() from None
     except (OSError, ValueError, EOFError, MemoryError, RuntimeError):
         raise DamagedFile() from None
     check_size(im.size)
