@@ -113,3 +113,49 @@ def test_shipped_catalogue_compiles(tmp_path: Path) -> None:
 
 def test_language_names_are_written_in_their_own_language() -> None:
     assert i18n.available_languages() == {"en": "English", "es": "Español"}
+
+
+def _a_shipped_translation() -> tuple[str, str, str]:
+    """Some finished (context, source, Spanish) from the shipped catalogue."""
+    import xml.etree.ElementTree as ET
+
+    ts, _ = i18n.catalogue_paths("es")
+    for context in ET.parse(ts).getroot().iter("context"):
+        for msg in context.iter("message"):
+            tr = msg.find("translation")
+            if msg.get("numerus") != "yes" and tr is not None and not tr.get("type") and tr.text:
+                return context.findtext("name") or "", msg.findtext("source") or "", tr.text
+    pytest.fail("the shipped catalogue has no finished translation")
+
+
+def test_a_fresh_app_follows_the_system_language() -> None:
+    """End to end, as the app starts: the shipped catalogue, the real system locale."""
+    import subprocess
+    import sys
+
+    context, source, spanish = _a_shipped_translation()
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtCore import QCoreApplication, QLocale\n"
+        "app = QApplication([])\n"
+        "from pdorganizer.ui.i18n import install_translator\n"
+        "lang = install_translator(app)\n"
+        "print(lang, QLocale().name())\n"
+        "print(QCoreApplication.translate(sys.argv[1], sys.argv[2]))\n"
+    )
+    env = {**os.environ, "LANG": "es_MX.UTF-8", "LC_ALL": "", "LANGUAGE": "", "LC_MESSAGES": ""}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONIOENCODING"] = "utf-8"
+    done = subprocess.run(
+        [sys.executable, "-c", code, context, source],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    first, second = done.stdout.split("\n", 1)
+    assert first == "es es_MX"
+    assert second.rstrip("\n") == spanish
