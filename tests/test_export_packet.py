@@ -52,6 +52,15 @@ def original(sample):
     return result, out
 
 
+@pytest.fixture(scope="module")
+def compact(sample):
+    vault, case, _docs, folder = sample
+    out = folder / "compact" / "packet.pdf"
+    out.parent.mkdir()
+    result = export_packet(vault, case.id, out, ExportOptions(quality="compact"))
+    return result, out
+
+
 def _texts(reader: PdfReader) -> list[str]:
     return [p.extract_text() for p in reader.pages]
 
@@ -170,8 +179,9 @@ def test_index_links_go_to_slip_sheets(original):
         assert f"EXHIBIT {letter}" in texts[page]
 
 
-def test_no_source_metadata_or_exif_in_output(original):
-    _result, out = original
+@pytest.mark.parametrize("quality", ["original", "compact"])
+def test_no_source_metadata_or_exif_in_output(request, quality):
+    _result, out = request.getfixturevalue(quality)
     data = out.read_bytes()
     for needle in (b"Exif", CAMERA.encode(), b"secret comment", b"xmpmeta", b"/Metadata"):
         assert needle not in data, needle

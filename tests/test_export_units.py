@@ -103,7 +103,10 @@ def test_png_passthrough_and_lossless_pixels_survive(tmp_path):
     flat = original_payload(rgba, "image/png", 0)  # alpha: decoded, flattened on white
     assert flat.entries["/ColorSpace"] == "/DeviceRGB"
     compact = compact_payload(photo_jpeg((2000, 1500)), "image/jpeg", 0, 200.0, 266.0)
-    assert compact.orientation == 1 and compact.width < compact.height  # upright now
+    assert compact.orientation == 6 and compact.width > compact.height  # turned on the page
+    assert (compact.width, compact.height) == (739, 556)  # 200 DPI of 3.69 x 2.78 in
+    for needle in (b"Exif", b"secret comment", CAMERA.encode(), b"JFIF"):
+        assert needle not in compact.data
     # written into a real packet, pypdf decodes the grey scan to the same pixels
     vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
     case = vault.cases.add("Ana")

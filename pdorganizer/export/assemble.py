@@ -157,6 +157,12 @@ class PartBuilder:
         with open(path, "wb") as fh:
             self.writer.write(fh)
 
+    def release(self) -> None:
+        """Drop the part's objects now: the writer's reference cycles would otherwise keep
+        every image of the part alive until the next full garbage collection."""
+        self.writer._objects.clear()
+        self.writer = None  # type: ignore[assignment]
+
 
 def _pdf_value(value: Any) -> Any:
     if isinstance(value, str):

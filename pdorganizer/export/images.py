@@ -18,8 +18,14 @@ from typing import Any
 
 from PIL import Image
 
-from pdorganizer.core.errors import InvalidInput
 from pdorganizer.export.jpeg import clean_jpeg
+from pdorganizer.ingest.images import (
+    DamagedFile,
+    ImageTooLarge,
+    flatten,
+    open_lazy,
+    upright,
+)
 
 COMPACT_DPI = 200.0
 COMPACT_QUALITY = 80  # text on scans and photos of papers stays crisp at 200 DPI
@@ -36,15 +42,6 @@ class ImagePayload:
     height: int
     entries: dict[str, Any] = field(default_factory=dict)  # /Filter, /ColorSpace, ...
     orientation: int = 1  # EXIF orientation still to apply (passthrough JPEGs)
-
-
-def _decoder():
-    """The intake's decoder (HEIC, upright, bomb checks) when present."""
-    try:
-        from pdorganizer.ingest.images import flatten, open_image
-    except ImportError:  # pragma: no cover - only while intake was being written
-        return None, None
-    return open_image, flatten
 
 
 def _jpeg_payload(data: bytes) -> ImagePayload:
@@ -122,27 +119,36 @@ def _lossless(im: Image.Image) -> ImagePayload:
 
 
 def _jpeg_encode(im: Image.Image) -> ImagePayload:
+    im.info = {}  # Pillow would carry a source's comment (and more) into the new file
     buf = io.BytesIO()
     im.save(buf, "JPEG", quality=COMPACT_QUALITY, optimize=False)
+    data = clean_jpeg(buf.getvalue()).data  # and if it still wrote an APP segment: gone
     space = "/DeviceGray" if im.mode == "L" else "/DeviceRGB"
     entries = {"/Filter": "/DCTDecode", "/ColorSpace": space, "/BitsPerComponent": 8}
-    return ImagePayload(buf.getvalue(), im.width, im.height, entries)
+    return ImagePayload(data, im.width, im.height, entries)
 
 
-def _decode(data: bytes, frame: int, reduce_to: tuple[int, int] | None) -> Image.Image:
-    open_image, flatten = _decoder()
-    if open_image is not None:
-        im = open_image(data, frame, reduce_to=reduce_to)
-        return flatten(im)
-    try:  # pragma: no cover - fallback without the intake's decoder
-        from PIL import ImageOps
+def _decode(
+    data: bytes, frame: int, reduce_to: tuple[int, int] | None, *, turn: bool = True
+) -> Image.Image:
+    """Decode with the intake's checks (bomb limits, HEIC, one-line errors).
 
-        im = Image.open(io.BytesIO(data))
-        im.seek(frame)
-        im = ImageOps.exif_transpose(im) or im
-        return im if im.mode in ("1", "L", "RGB") else im.convert("RGB")
-    except (OSError, ValueError, EOFError, SyntaxError) as exc:
-        raise InvalidInput("an image file is damaged") from exc
+    The whole stream goes to the decoder in one call: Pillow's default 64 KB blocks make
+    a worker thread re-take the GIL dozens of times per image, and each time it may wait
+    for the thread assembling the PDF. `turn=False` keeps the stored orientation."""
+    im = open_lazy(data, frame)
+    im.decodermaxblock = max(len(data), 1 << 16)
+    if reduce_to is not None and im.format == "JPEG":
+        im.draft("RGB" if im.mode in ("RGB", "CMYK", "YCbCr") else im.mode, reduce_to)
+    if turn:
+        return flatten(upright(im))
+    try:
+        im.load()
+    except Image.DecompressionBombError:
+        raise ImageTooLarge() from None
+    except (OSError, ValueError, EOFError, SyntaxError, MemoryError, RuntimeError):
+        raise DamagedFile() from None
+    return flatten(im)
 
 
 def original_payload(data: bytes, mime: str, frame: int) -> ImagePayload:
@@ -165,18 +171,23 @@ def compact_payload(
     )
     request = (round(target[0] * DRAFT_SLACK), round(target[1] * DRAFT_SLACK))
     if mime == "image/jpeg" and frame == 0:
+        # JPEGs stay in their stored orientation (the page transform turns them), so
+        # sizes are compared in stored orientation.
         head = clean_jpeg(data, header_only=True)
-        stored = (head.width, head.height)
-        turned = head.orientation in (5, 6, 7, 8)
-        upright = (stored[1], stored[0]) if turned else stored
-        if upright[0] <= target[0] * KEEP_FACTOR and upright[1] <= target[1] * KEEP_FACTOR:
+        if head.orientation in (5, 6, 7, 8):
+            target, request = (target[1], target[0]), (request[1], request[0])
+        if head.width <= target[0] * KEEP_FACTOR and head.height <= target[1] * KEEP_FACTOR:
             return _jpeg_payload(data)
-        # Decoders take the request in stored orientation; the result comes back upright.
-        if turned:
-            request = (request[1], request[0])
+        payload = _jpeg_encode(_shrink(_decode(data, 0, request, turn=False), target))
+        payload.orientation = head.orientation
+        return payload
     im = _decode(data, frame, request)
     if im.mode == "1":
         return _lossless(im)
+    return _jpeg_encode(_shrink(im, target))
+
+
+def _shrink(im: Image.Image, target: tuple[int, int]) -> Image.Image:
     if im.width > target[0] * KEEP_FACTOR or im.height > target[1] * KEEP_FACTOR:
-        im = im.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
-    return _jpeg_encode(im)
+        return im.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    return im

@@ -158,9 +158,9 @@ class PartWriter:
         )
         builder.finish(title, labels, part.outline, part.links)
         builder.write(str(part.temp))
+        builder.release()
         if os.path.getsize(part.temp) > self.limit:
             raise Oversize()
-        builder.writer = None  # type: ignore[assignment]  # free the part's memory now
 
     def _outline(self, pages: list[int]) -> list[OutlineEntry]:
         out: list[OutlineEntry] = []

@@ -39,9 +39,16 @@ def check_file(path: Path, expected: Expected) -> str:
     """Verify `path`; return its SHA-256."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
+    # Closed on return: the reader's reference cycles must not keep the file's bytes.
+    with io.BytesIO(data) as stream:
+        del data
+        _check(PdfReader(stream), expected)
+    return digest
+
+
+def _check(reader: PdfReader, expected: Expected) -> None:
     name = expected.name
     try:
-        reader = PdfReader(io.BytesIO(data))
         pages = reader.pages
         count = len(pages)
     except (PdfReadError, ValueError, KeyError) as exc:
@@ -65,7 +72,6 @@ def check_file(path: Path, expected: Expected) -> str:
     links = _links(reader)
     if links != expected.links:
         raise VerificationFailed(name, "a link in the index points to the wrong page")
-    return digest
 
 
 def last_shown_text(page: Any) -> str | None:
