@@ -137,6 +137,15 @@ def tiff(kind: str = "multipage", pages: int = 3, size: tuple[int, int] = (300, 
     return out.getvalue()
 
 
+def oriented(fmt: str, orientation: int, frames: int = 1) -> bytes:
+    """A PNG, TIFF or WebP whose pixels are stored turned, with the EXIF orientation."""
+    pages = [_stored(upright_image((300, 400)), orientation) for _ in range(frames)]
+    out = io.BytesIO()
+    extra = {"save_all": True, "append_images": pages[1:]} if frames > 1 else {}
+    pages[0].save(out, fmt, exif=_exif(orientation), **extra)
+    return out.getvalue()
+
+
 def webp(size: tuple[int, int] = (300, 400)) -> bytes:
     out = io.BytesIO()
     upright_image(size).save(out, "WEBP", quality=80)
@@ -285,6 +294,12 @@ GOOD: list[Sample] = [
     Sample("bilevel-g4.tif", lambda: tiff("g4"), 1, "image/tiff"),
     Sample("lzw.tiff", lambda: tiff("lzw"), 1, "image/tiff"),
     Sample("photo.webp", lambda: webp(), 1, "image/webp"),
+    Sample("orientation6.png", lambda: oriented("PNG", 6), 1, "image/png"),
+    Sample("orientation8.webp", lambda: oriented("WEBP", 8), 1, "image/webp"),
+    Sample("orientation6.tif", lambda: oriented("TIFF", 6), 1, "image/tiff"),
+    Sample(
+        "turned-pages.tif", lambda: oriented("TIFF", 3, frames=2), 2, "image/tiff", (False, False)
+    ),
     Sample("scan.bmp", lambda: bmp(), 1, "image/bmp"),
     Sample("iphone.heic", lambda: heic(6), 1, "image/heic"),
     Sample(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from PIL import Image
 
 from pdorganizer.ingest import images
-from pdorganizer.ingest.images import DamagedFile, ImageTooLarge
+from pdorganizer.ingest.images import DECODE_ERRORS, DamagedFile
 from pdorganizer.ingest.metadata import image_metadata
 from pdorganizer.vault.repos.documents import NewPage
 
@@ -18,18 +18,6 @@ THUMB_QUALITY = 80
 # physical size, so those images are sized to fit a letter page instead.
 PLAUSIBLE_DPI = (100.0, 4800.0)
 LETTER_IN = (8.5, 11.0)
-
-# EXIF orientation -> the transpose that makes the stored pixels upright (as ImageOps).
-_TRANSPOSE = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
-_DECODE_ERRORS = (OSError, ValueError, EOFError, SyntaxError, MemoryError, RuntimeError)
 
 
 @dataclass
@@ -53,30 +41,21 @@ def analyze_image(data: bytes, mime: str) -> FileInfo:
         if index:
             try:
                 im.seek(index)
-            except (EOFError, *_DECODE_ERRORS):
+            except (EOFError, *DECODE_ERRORS):
                 raise DamagedFile() from None
             images.check_size(im.size)
         pages.append(_page(im, index))
     return FileInfo(mime, pages, meta)
 
 
-def orientation(im: Image.Image) -> int:
-    try:
-        value = im.getexif().get(0x0112, 1)
-    except Image.DecompressionBombError:
-        raise ImageTooLarge() from None
-    except _DECODE_ERRORS:
-        raise DamagedFile() from None
-    return value if value in _TRANSPOSE else 1
-
-
 def _page(im: Image.Image, index: int) -> NewPage:
-    turn = orientation(im)
+    turn = images.orientation(im)
     w, h = im.size  # declared, before any draft
     x_pt, y_pt = _points(im, w, h)
-    if turn in (5, 6, 7, 8):
+    thumb, pending = thumbnail(im, turn)
+    if pending in (5, 6, 7, 8):  # the declared size was not upright yet
         x_pt, y_pt = y_pt, x_pt
-    return NewPage(0, index, x_pt, y_pt, thumbnail(im, turn))
+    return NewPage(0, index, x_pt, y_pt, thumb)
 
 
 def _points(im: Image.Image, w: int, h: int) -> tuple[float, float]:
@@ -93,24 +72,23 @@ def _points(im: Image.Image, w: int, h: int) -> tuple[float, float]:
     return w * 72.0 / xdpi, h * 72.0 / ydpi
 
 
-def thumbnail(im: Image.Image, turn: int) -> bytes:
-    """JPEG, upright, long side <= THUMB_MAX; decodes JPEGs at a reduced scale."""
+def thumbnail(im: Image.Image, turn: int) -> tuple[bytes, int]:
+    """JPEG, upright, long side <= THUMB_MAX, and the turn that took (JPEGs decode at a
+    reduced scale)."""
     if im.format in ("JPEG", "MPO"):
         im.draft(im.mode, (THUMB_MAX, THUMB_MAX))
+    pending = images.load(im, turn)
     try:
-        im.load()
         flat = im.convert("L") if im.mode == "1" else images.flatten(im)
         w, h = flat.size
         scale = THUMB_MAX / max(w, h)
         if scale < 1:
             size = (max(1, round(w * scale)), max(1, round(h * scale)))
             flat = flat.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
-    except Image.DecompressionBombError:
-        raise ImageTooLarge() from None
-    except _DECODE_ERRORS:
+    except DECODE_ERRORS:
         raise DamagedFile() from None
-    if turn in _TRANSPOSE:
-        flat = flat.transpose(_TRANSPOSE[turn])
+    if pending in images.TRANSPOSE:
+        flat = flat.transpose(images.TRANSPOSE[pending])
     out = io.BytesIO()
     flat.save(out, "JPEG", quality=THUMB_QUALITY)
-    return out.getvalue()
+    return out.getvalue(), pending

@@ -11,7 +11,7 @@ import io
 import threading
 import warnings
 
-from PIL import Image, ImageFile, ImageOps
+from PIL import Image, ImageFile
 
 from pdorganizer.core.errors import InvalidInput
 
@@ -156,16 +156,55 @@ def frame_count(im: Image.Image) -> int:
     return max(n, 1)
 
 
-def upright(im: Image.Image) -> Image.Image:
-    """Decode and apply the EXIF orientation (a loaded, upright copy)."""
+# EXIF orientation -> the transpose that makes the stored pixels upright (as ImageOps).
+TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_ORIENTATION = 0x0112
+DECODE_ERRORS = (OSError, ValueError, EOFError, SyntaxError, MemoryError, RuntimeError)
+
+
+def orientation(im: Image.Image) -> int:
+    """The EXIF/TIFF orientation of the current frame (1 = upright); read before load()."""
     try:
-        im.load()
-        out = ImageOps.exif_transpose(im)
+        if im.format == "TIFF":  # per frame, and getexif() goes stale after seek()
+            value = im.tag_v2.get(_ORIENTATION, 1)  # type: ignore[attr-defined]
+        else:  # HEIF: pillow-heif has already turned the pixels and reports 1
+            value = im.getexif().get(_ORIENTATION, 1)
     except Image.DecompressionBombError:
         raise ImageTooLarge() from None
-    except (OSError, ValueError, EOFError, SyntaxError, MemoryError, RuntimeError):
+    except DECODE_ERRORS:
         raise DamagedFile() from None
-    return out if out is not None else im
+    return value if value in TRANSPOSE else 1
+
+
+def load(im: Image.Image, turn: int) -> int:
+    """Decode the current frame; return the turn still to apply to its pixels.
+
+    `turn` is orientation(im) read before loading. Newer Pillow turns TIFF pixels itself
+    while loading (and then drops the tag); older Pillow does not.
+    """
+    try:
+        im.load()
+    except Image.DecompressionBombError:
+        raise ImageTooLarge() from None
+    except DECODE_ERRORS:
+        raise DamagedFile() from None
+    if im.format == "TIFF" and _ORIENTATION not in im.tag_v2:  # type: ignore[attr-defined]
+        return 1
+    return turn
+
+
+def upright(im: Image.Image) -> Image.Image:
+    """Decode and apply the orientation: a loaded, upright image."""
+    turn = load(im, orientation(im))
+    return im.transpose(TRANSPOSE[turn]) if turn in TRANSPOSE else im
 
 
 def open_image(
@@ -180,8 +219,8 @@ def open_image(
     `flatten` turns it into something any consumer can draw or encode.
     """
     im = open_lazy(data, frame)
-    if reduce_to is not None and im.format == "JPEG":
-        im.draft("RGB" if im.mode in ("RGB", "CMYK", "YCbCr") else im.mode, reduce_to)
+    if reduce_to is not None and im.format in ("JPEG", "MPO"):
+        im.draft(im.mode, reduce_to)
     return upright(im)
 
 
