@@ -125,6 +125,7 @@ def child_export(db: Path, out: Path, quality: str) -> dict:
     from pdorganizer.export.service import ExportOptions, export_packet
     from pdorganizer.vault import Vault
 
+    out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with Vault.open(db, PASS) as vault:
         case = vault.cases.list()[0]
@@ -144,8 +145,10 @@ def peak_rss_mb() -> float:
 
 def _run_child(*args: str) -> dict:
     cmd = [sys.executable, __file__, "--child", *args]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{args[0]} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _line(name: str, r: dict) -> str:

@@ -184,7 +184,12 @@ def compact_payload(
     im = _decode(data, frame, request)
     if im.mode == "1":
         return _lossless(im)
-    return _jpeg_encode(_shrink(im, target))
+    encoded = _jpeg_encode(_shrink(im, target))
+    if mime == "image/png" and frame == 0:  # line art: the original PNG data may be smaller
+        kept = _png_passthrough(data)
+        if kept is not None and len(kept.data) <= len(encoded.data):
+            return kept
+    return encoded
 
 
 def _shrink(im: Image.Image, target: tuple[int, int]) -> Image.Image:

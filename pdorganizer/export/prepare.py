@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.models import Page
@@ -78,8 +79,8 @@ class Preparer:
         reader, share = self._reader(page.source_id, planned)
         try:
             form = FormPage(reader.pages[page.source_index])
-        except (IndexError, KeyError, ValueError, TypeError):
-            raise InvalidInput(f"{self._describe(planned)}: a PDF page is missing") from None
+        except (IndexError, KeyError, ValueError, TypeError, PdfReadError):
+            raise InvalidInput(f"{self._describe(planned)}: a PDF page is damaged") from None
         raw_w, raw_h = form.raw_size
         placement = place(
             self.geometry, raw_w, raw_h, (form.rotate + page.rotation) % 360, pre=form.pre_matrix

@@ -15,14 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
-from pdorganizer.core.errors import PdoError
+from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.progress import Progress
 from pdorganizer.export.assemble import PART_OVERHEAD, OutlineEntry, PartBuilder, Prepared
 from pdorganizer.export.plan import CaseData, PlannedPage
 from pdorganizer.export.stamping import LabelStyle, page_labels_tree
 
 MB = 1024 * 1024
+
+
+_BROKEN_PDF = (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError)
 
 
 class Oversize(Exception):
@@ -133,10 +137,16 @@ class PartWriter:
             return "the packet"
         return f"exhibit {self.data.exhibits[planned.exhibit].exhibit.letter}"
 
-    @staticmethod
-    def _flush(builder: PartBuilder, pending: list[Prepared]) -> None:
+    def _flush(self, builder: PartBuilder, pending: list[Prepared]) -> None:
         for prep in pending:
-            builder.add(prep)
+            try:
+                builder.add(prep)
+            except _BROKEN_PDF:
+                if prep.form is None:
+                    raise
+                # a source PDF whose page objects are malformed (found while copying)
+                what = self._what(self.pages[prep.index])
+                raise InvalidInput(f"{what}: a page of a PDF is damaged") from None
 
     def _close(self, builder: PartBuilder) -> PartBuilder:
         """Write a finished part (not part 1) and start the next."""
