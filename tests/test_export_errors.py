@@ -4,9 +4,10 @@ left in the destination folder and the vault is unchanged."""
 from __future__ import annotations
 
 import pytest
+from pypdf import PdfReader
 from test_export_support import add_image, photo_jpeg
 
-from pdorganizer.core.errors import InvalidInput
+from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.export.service import ExportOptions, export_packet
 from pdorganizer.vault import CHEAP_PARAMS, Vault
 from pdorganizer.vault.repos import NewPage, NewSource
@@ -36,3 +37,26 @@ def test_damaged_source_names_the_exhibit(tmp_path, mime, data, words, quality):
     assert list(out.iterdir()) == []
     assert [(d.id, d.title) for d in vault.documents.list(case.id)] == before
     vault.close()
+
+
+def test_unwritable_destination_is_a_plain_error(tmp_path):
+    vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
+    case = vault.cases.add("Ana")
+    add_image(vault, case.id, "Photo", photo_jpeg(), "image/jpeg")
+    (tmp_path / "taken.pdf").mkdir()  # a folder where the packet should go
+    with pytest.raises(PdoError, match="could not write the packet"):
+        export_packet(vault, case.id, tmp_path / "taken.pdf")
+    vault.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.pdf", "v.pdvault"]
+
+
+def test_huge_description_is_clipped_in_the_index(tmp_path):
+    vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
+    case = vault.cases.add("Ana")
+    doc = add_image(vault, case.id, "Photo", photo_jpeg(), "image/jpeg")
+    vault.exhibits.set(case.id, [[doc.id]], ["word " * 2000])
+    result = export_packet(vault, case.id, tmp_path / "p.pdf", ExportOptions(cover=False))
+    vault.close()
+    reader = PdfReader(result.files[0])
+    assert "…" in reader.pages[0].extract_text()
+    assert len(reader.pages) == 3  # index, slip sheet, photo

@@ -84,8 +84,8 @@ def _ids(text: str) -> list[int]:
 def cmd_exhibits(args: argparse.Namespace) -> int:
     if args.set and args.clear:
         raise UsageError("use either --set or --clear")
-    if args.description and not args.set:
-        raise UsageError("--description goes with --set")
+    if len(args.description) > len(args.set or []):
+        raise UsageError("each --description goes with a --set (one per exhibit, in order)")
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)
         if args.set:

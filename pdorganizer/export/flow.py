@@ -58,6 +58,11 @@ class Table:
         return pages
 
 
+def clip(text: str, limit: int) -> str:
+    """A description short enough that its row always fits on a page."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _measure(row: Row) -> Row:
     for cell in row.cells:
         _, cell.height = cell.para.wrap(cell.width - 2 * PAD, 10_000)
@@ -87,7 +92,7 @@ def index_table(
             )
         texts = [
             escape(entry.exhibit.letter),
-            para_text(entry.exhibit.description),
+            para_text(clip(entry.exhibit.description, 400)),
             escape("; ".join(entry.factor_labels)) or "-",
             escape(ranges.get(i, "")),
         ]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from pdorganizer.core.errors import InvalidInput
+from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.progress import Progress
 from pdorganizer.export import manifest as manifest_mod
 from pdorganizer.export.cover import DEFAULT_TITLES, MARGIN, PROFILES
@@ -178,6 +178,10 @@ def export_packet(
         except Oversize:
             writer.cleanup()
             continue
+        except OSError as exc:  # disk full, no permission, a folder where a file goes...
+            writer.cleanup()
+            reason = exc.strerror or "the system refused"
+            raise PdoError(f"could not write the packet in {target.parent}: {reason}") from None
         except BaseException:
             writer.cleanup()
             raise

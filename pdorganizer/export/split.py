@@ -104,7 +104,7 @@ class PartWriter:
             if prep.size + PART_OVERHEAD > self.budget:
                 raise PdoError(
                     f"a page of {self._what(planned)} alone is larger than the "
-                    f"{self.limit / MB:g} MB file size limit"
+                    f"{self.limit / MB:g} MB file size limit; export with compact quality"
                 )
             current = builders[-1]
             if current.size + pending_size + prep.size > self.budget:

@@ -18,7 +18,7 @@ from reportlab.platypus import Paragraph
 from pdorganizer.core.models import Case
 from pdorganizer.export import fonts
 from pdorganizer.export.cover import MARGIN, draw_cover, para_text
-from pdorganizer.export.flow import Row, Table, draw_table_page
+from pdorganizer.export.flow import Row, Table, clip, draw_table_page
 from pdorganizer.export.layout import LABEL_BASELINE, LABEL_FONT_SIZE, Geometry
 from pdorganizer.export.plan import CaseData, DocEntry, PlannedPage
 
@@ -111,7 +111,7 @@ def _slip(c: Canvas, content: TextContent, ex_index: int, w: float, h: float) ->
     c.drawCentredString(w / 2, h * 0.58, f"EXHIBIT {entry.exhibit.letter}")
     y = h * 0.58 - 30
     desc = fonts.style("slip-desc", 14, align=TA_CENTER, leading=18)
-    y = _para(c, para_text(entry.exhibit.description), y, w, desc)
+    y = _para(c, para_text(clip(entry.exhibit.description, 1200)), y, w, desc)
     if entry.factor_labels:
         small = fonts.style("slip-factors", 10, align=TA_CENTER)
         _para(c, escape("; ".join(entry.factor_labels)), y - 14, w, small)
