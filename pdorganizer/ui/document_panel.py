@@ -69,7 +69,7 @@ class DocumentPanel(QWidget):
         self.kind_combo = QComboBox()
         self.kind_combo.setEditable(True)
         self.kind_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        kind_names = self._kind_names()
+        kind_names = self.kind_names()
         for kind in KINDS:
             self.kind_combo.addItem(kind_names.get(kind, kind), kind)
         self.issuer_edit = QLineEdit()
@@ -157,7 +157,7 @@ class DocumentPanel(QWidget):
         self._scroll = scroll
         self.clear()
 
-    def _kind_names(self) -> dict[str, str]:
+    def kind_names(self) -> dict[str, str]:
         return {
             "Identity document": self.tr("Identity document"),
             "Letter of support": self.tr("Letter of support"),

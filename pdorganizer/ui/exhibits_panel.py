@@ -45,6 +45,7 @@ class ExhibitsPanel(QWidget):
         self.view.setDragEnabled(True)
         self.view.setDropIndicatorShown(True)
         self.view.setAlternatingRowColors(True)
+        self.view.setSpacing(3)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

@@ -156,9 +156,11 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         case_menu = bar.addMenu(self.tr("&Case"))
+        self.case_menu = case_menu
         for a in (self.new_case_action, self.edit_case_action, self.remove_case_action):
             case_menu.addAction(a)
         doc_menu = bar.addMenu(self.tr("&Document"))
+        self.doc_menu = doc_menu
         for a in (self.rename_action, self.delete_action, None, self.list_action, self.grid_action):
             doc_menu.addSeparator() if a is None else doc_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -197,6 +199,8 @@ class MainWindow(QMainWindow):
         ):
             a.setEnabled(has_case)
         self.toolbar.setVisible(is_open)
+        self.case_menu.menuAction().setVisible(is_open)
+        self.doc_menu.menuAction().setVisible(is_open)
         self.workspace.setEnabled(is_open)
 
     def _update_title(self) -> None:

@@ -5,7 +5,7 @@ The decoded page image lives only in this widget's memory and is dropped by `cle
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QTransform
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,16 +39,16 @@ class PreviewPanel(QWidget):
         self._zoom = 1.0  # 1.0 = fit the width
         self._task: Task | None = None
 
-        self.prev_button = self._button(self.tr("Previous page"), "go-previous", "PgUp")
-        self.next_button = self._button(self.tr("Next page"), "go-next", "PgDown")
+        self.prev_button = self._button(self.tr("Previous page"), "go-previous", "PgUp", "◀")
+        self.next_button = self._button(self.tr("Next page"), "go-next", "PgDown", "▶")
         self.page_label = QLabel()
         self.page_label.setAccessibleName(self.tr("Page number"))
         self.zoom_out_button = self._button(
-            self.tr("Zoom out"), "zoom-out", QKeySequence.StandardKey.ZoomOut
+            self.tr("Zoom out"), "zoom-out", QKeySequence.StandardKey.ZoomOut, "−"
         )
-        self.zoom_fit_button = self._button(self.tr("Fit to width"), "zoom-fit-best", "Ctrl+0")
+        self.zoom_fit_button = self._button(self.tr("Whole page"), "zoom-fit-best", "Ctrl+0")
         self.zoom_in_button = self._button(
-            self.tr("Zoom in"), "zoom-in", QKeySequence.StandardKey.ZoomIn
+            self.tr("Zoom in"), "zoom-in", QKeySequence.StandardKey.ZoomIn, "+"
         )
         self.rotate_button = self._button(self.tr("Turn page"), "object-rotate-right", "Ctrl+R")
         self.rotate_button.setToolTip(
@@ -90,17 +90,19 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.scroll, 1)
         self.clear()
 
-    def _button(self, text: str, icon: str, shortcut: object) -> QToolButton:
+    def _button(self, text: str, icon: str, shortcut: object, symbol: str = "") -> QToolButton:
+        """A tool button: the theme icon, else a symbol, else the text. The full text is
+        always its tooltip and accessible name."""
         b = QToolButton()
-        b.setText(text)
         b.setAccessibleName(text)
-        from PySide6.QtGui import QIcon
-
         if QIcon.hasThemeIcon(icon):
             b.setIcon(QIcon.fromTheme(icon))
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        b.setToolTip(text)
-        b.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+        b.setText(symbol or text)
+        seq = QKeySequence(shortcut)  # type: ignore[arg-type]
+        b.setShortcut(seq)
+        keys = seq.toString(QKeySequence.SequenceFormat.NativeText)
+        b.setToolTip(f"{text} ({keys})" if keys else text)
         b.setAutoRaise(True)
         return b
 
@@ -202,14 +204,21 @@ class PreviewPanel(QWidget):
 
     def _redraw(self) -> None:
         self._update_controls()
-        if self._image.isNull():
+        if self._image.isNull() or not 0 <= self._index < len(self._pages):
             return
         page = self._pages[self._index]
         image = self._image
         if page.rotation:
             image = image.transformed(QTransform().rotate(page.rotation))
         dpr = self.devicePixelRatioF()
-        width = int((self.scroll.viewport().width() - 8) * self._zoom * dpr)
+        # Zoom 1.0 shows the whole page; the scroll bar's room is kept free so that
+        # "fit" never needs a horizontal scroll bar.
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        room_w = max(16, self.scroll.width() - bar - 8)
+        room_h = max(16, self.scroll.height() - 8)
+        aspect = image.width() / max(1, image.height())
+        fit = min(room_w, int(room_h * aspect))
+        width = int(max(fit, 16) * self._zoom * dpr)
         shown = image.scaledToWidth(max(16, width), Qt.TransformationMode.SmoothTransformation)
         pixmap = QPixmap.fromImage(shown)
         pixmap.setDevicePixelRatio(dpr)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.core.errors import PdoError, WrongPassphrase
+from pdorganizer.resources_path import resource
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.strength import strength_score
@@ -63,16 +64,27 @@ def _busy() -> QProgressBar:
     return bar
 
 
-def _page(*widgets: QWidget | None, stretch_last: bool = False) -> QWidget:
+def _logo() -> QLabel:
+    label = QLabel()
+    icon = resource("icons", "pdorganizer-128.png")
+    if icon.is_file():
+        side = label.fontMetrics().height() * 5
+        pixmap = QIcon(str(icon)).pixmap(QSize(side, side))
+        label.setPixmap(pixmap)
+    label.setAccessibleName("pdorganizer")
+    return label
+
+
+def _page(*widgets: QWidget) -> QWidget:
+    """A centred column, as wide as comfortable reading allows."""
     page = QWidget()
     outer = QHBoxLayout(page)
     column = QVBoxLayout()
-    for w in widgets:
-        if w is None:
-            column.addStretch(1)
-        else:
-            column.addWidget(w)
     column.addStretch(1)
+    column.addWidget(_logo())
+    for w in widgets:
+        column.addWidget(w)
+    column.addStretch(2)
     box = QWidget()
     box.setLayout(column)
     box.setMaximumWidth(box.fontMetrics().averageCharWidth() * 90)
@@ -304,7 +316,9 @@ class StartScreen(QWidget):
         self.strength_label = QLabel()
         self.create_pass.textChanged.connect(self._update_strength)
         form = QFormLayout()
-        form.addRow(self.tr("&Save as:"), path_row)
+        save_label = QLabel(self.tr("&Save as:"))
+        save_label.setBuddy(self.create_path)
+        form.addRow(save_label, path_row)
         form.addRow(self.tr("&Passphrase:"), self.create_pass)
         form.addRow(self.tr("&Repeat it:"), self.create_repeat)
         form.addRow(self.tr("Strength:"), self.strength_bar)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap, QTransform
+from PySide6.QtGui import QIcon, QImage, QPixmap, QTransform
 
 from pdorganizer.ui.worker import run_task
 from pdorganizer.vault import Vault
@@ -42,7 +42,7 @@ class ThumbnailCache(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.vault: Vault | None = None
-        self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
+        self._pixmaps: OrderedDict[int, QIcon] = OrderedDict()
         self._pending: set[int] = set()
         self._missing: set[int] = set()  # no thumbnail to show: don't ask again
         self._generation = 0
@@ -51,7 +51,7 @@ class ThumbnailCache(QObject):
         self.clear()
         self.vault = vault
 
-    def get(self, doc_id: int) -> QPixmap | None:
+    def get(self, doc_id: int) -> QIcon | None:
         pixmap = self._pixmaps.get(doc_id)
         if pixmap is not None:
             self._pixmaps.move_to_end(doc_id)
@@ -89,7 +89,7 @@ class ThumbnailCache(QObject):
         if image.isNull():
             self._missing.add(doc_id)
             return
-        self._pixmaps[doc_id] = QPixmap.fromImage(image)
+        self._pixmaps[doc_id] = QIcon(QPixmap.fromImage(image))
         while len(self._pixmaps) > MAX_ENTRIES:
             self._pixmaps.popitem(last=False)
         self.ready.emit(doc_id)

@@ -113,12 +113,15 @@ def run_task(
 ) -> Task:
     """Start `fn` on a worker; callbacks run on the GUI thread."""
     task = Task(fn, *args, with_progress=on_progress is not None, **kwargs)
+    # A task cancelled after its outcome was queued must still not deliver it.
     if on_result is not None:
-        task.signals.result.connect(on_result)
+        task.signals.result.connect(lambda v: None if task.cancelled else on_result(v))
     if on_error is not None:
-        task.signals.error.connect(on_error)
+        task.signals.error.connect(lambda e: None if task.cancelled else on_error(e))
     if on_progress is not None:
-        task.signals.progress.connect(on_progress)
+        task.signals.progress.connect(
+            lambda d, t, label: None if task.cancelled else on_progress(d, t, label)
+        )
 
     def done() -> None:
         _running.discard(task)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pdorganizer.core.models import Document
 from pdorganizer.ui.case_dialog import CaseDialog
 from pdorganizer.ui.coverage_panel import CoveragePanel
+from pdorganizer.ui.delegates import KeepTypingDelegate
 from pdorganizer.ui.document_panel import DocumentPanel
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.exhibits_panel import ExhibitsPanel
@@ -116,8 +117,11 @@ class Workspace(QWidget):
         )
         header = self.doc_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3, 4):
+        char = self.fontMetrics().averageCharWidth()
+        for col, chars in ((1, 16), (2, 14), (3, 18), (4, 8)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, char * chars)
+        header.setMinimumSectionSize(char * 5)
         self.doc_table.setWordWrap(False)
         self.doc_grid = QListView()
         self.doc_grid.setObjectName("documentGrid")
@@ -133,6 +137,9 @@ class Workspace(QWidget):
         self.doc_grid.setWordWrap(True)
         self.doc_grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.doc_grid.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._delegate = KeepTypingDelegate(self)
+        self.doc_table.setItemDelegate(self._delegate)
+        self.doc_grid.setItemDelegate(self._delegate)
         self.doc_stack = QStackedWidget()
         self.empty_docs = QLabel()
         self.empty_docs.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -155,10 +162,13 @@ class Workspace(QWidget):
         middle.addWidget(self.preview)
         middle.setStretchFactor(0, 1)
         middle.setStretchFactor(1, 2)
+        line = self.fontMetrics().lineSpacing()
+        middle.setSizes([line * 16, line * 26])
 
         # -- right --
         self.document_panel = DocumentPanel()
         self.document_panel.document_changed.connect(self._document_changed)
+        self.doc_model.kind_labels = self.document_panel.kind_names()
         self.coverage_panel = CoveragePanel()
         self.exhibits_panel = ExhibitsPanel()
         self.tabs = QTabWidget()

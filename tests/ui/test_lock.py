@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication
 from ui_helpers import add_document, settle
 
@@ -23,7 +23,8 @@ def _pixels_alive() -> list:
     return [
         o
         for o in gc.get_objects()
-        if isinstance(o, (QImage, QPixmap)) and not o.isNull() and o.width() > 64
+        if (isinstance(o, (QImage, QPixmap)) and not o.isNull() and o.width() > 64)
+        or (isinstance(o, QIcon) and not o.isNull())
     ]
 
 

@@ -107,6 +107,8 @@ class CoverageModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._explain(row)
         if role == STATUS_ROLE:
             return row.status
         if role == ID_ROLE:
@@ -114,11 +116,24 @@ class CoverageModel(QAbstractTableModel):
         return None
 
     @staticmethod
+    def _explain(row: CoverageRow) -> str:
+        if row.status == CLAIMED_NONE:
+            return _tr("The request relies on this point, but no document shows it yet.")
+        if row.status == NEEDS_REHAB:
+            return _tr(
+                "Documents show this difficult point. Add evidence of rehabilitation or "
+                'of changed circumstances, and tag it "Rehabilitation".'
+            )
+        if row.status == NONE:
+            return _tr("No document supports this point yet.")
+        return ""
+
+    @staticmethod
     def _advice(row: CoverageRow) -> str:
         if row.status == CLAIMED_NONE:
-            return _tr("You claim this: add a document that shows it")
+            return _tr("Claimed: add evidence")
         if row.status == NEEDS_REHAB:
-            return _tr("Add evidence of rehabilitation")
+            return _tr("Add rehabilitation evidence")
         if row.status == NONE:
-            return _tr("No documents yet")
+            return _tr("None yet")
         return ""

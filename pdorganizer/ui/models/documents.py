@@ -32,6 +32,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._docs: list[Document] = []
         self._factor_labels: dict[str, str] = {}
         self.thumbnails: Any = None  # a ThumbnailCache, set by the workspace
+        self.kind_labels: dict[str, str] = {}  # stored (English) kind -> shown text
         # Saves a new title; returns the updated document, or None after showing an error.
         self.rename: Callable[[int, str], Document | None] | None = None
 
@@ -118,7 +119,7 @@ class DocumentTableModel(QAbstractTableModel):
                 return _tr("%s (translation)") % doc.title
             return doc.title
         if col == "kind":
-            return doc.kind
+            return self.kind_labels.get(doc.kind, doc.kind)
         if col == "date":
             return doc.document_date
         if col == "factors":
