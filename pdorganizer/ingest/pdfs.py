@@ -185,6 +185,7 @@ def render_thumbnails(data: bytes, count: int) -> list[bytes]:
                     bitmap = page.render(scale=scale)
                     image = bitmap.to_pil().convert("RGB")
                     bitmap.close()
+                    image.thumbnail((THUMB_MAX, THUMB_MAX))  # pdfium may round up a pixel
                 except pdfium.PdfiumError:
                     raise DamagedFile() from None
                 finally:

@@ -47,7 +47,10 @@ def read_file(path: str) -> bytes:
         if info.st_size > MAX_FILE_BYTES:
             raise UnreadableFile("the file is too large (over 1 GB)")
         with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            # a little more than its size: a file still growing is read to its end
+            data = fh.read(max(info.st_size, 0) + 65536)
+            if len(data) > info.st_size:
+                data += fh.read(MAX_FILE_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise UnreadableFile("the file does not exist (moved or deleted?)") from None
     except IsADirectoryError:
