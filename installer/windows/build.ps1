@@ -2,7 +2,7 @@
 #
 #   powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1
 #
-# Needs: 64-bit Python 3.11 from python.org (the "py" launcher), Inno Setup 6 (iscc.exe,
+# Needs: 64-bit Python 3.11 from python.org (the "py" launcher), Inno Setup 6.3+ (iscc.exe,
 # https://jrsoftware.org/isdl.php; default install path or on PATH). Run from anywhere;
 # works in the repository root. Output: installer\dist\pdorganizer\ (the app) and
 # installer\dist\pdorganizer-VERSION-windows-x64-setup.exe (the installer).
