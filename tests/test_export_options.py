@@ -4,11 +4,12 @@ compact quality, profiles, and refusals of bad options."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from test_export_support import add_image, build_sample, have, photo_jpeg, run
+from test_export_support import add_image, add_pdf, build_sample, have, photo_jpeg, run
 
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.export.service import ExportOptions, export_packet
@@ -148,3 +149,35 @@ def test_empty_case_is_refused(tmp_path):
         export_packet(vault, case.id, tmp_path / "x.pdf")
     vault.close()
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_long_index_flows_over_pages_with_true_ranges(tmp_path):
+    vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
+    case = vault.cases.add("Ana")
+    for i in range(70):
+        spec = [(612, 792, 0)] * (1 + i % 3)
+        add_pdf(vault, case.id, f"Letter number {i}", spec, words=f"Letter {i} page")
+    result = export_packet(vault, case.id, tmp_path / "p.pdf", ExportOptions(label="of"))
+    vault.close()
+    reader = PdfReader(result.files[0])
+    texts = [p.extract_text() for p in reader.pages]
+    index_pages = [i for i, t in enumerate(texts) if "INDEX OF EXHIBITS" in t]
+    assert len(index_pages) >= 2 and "(continued)" in texts[index_pages[1]]
+    letters = (
+        [f"{a}" for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+        + [f"A{a}" for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+        + [f"B{a}" for a in "ABCDEFGHIJKLMNOPQR"]
+    )
+    seen = 0
+    for i in index_pages:
+        # pypdf gives each cell on its own line: letter, description, factors, pages
+        row = r"^([A-Z]{1,2})\nLetter number \d+\n[^\n]*\n(\d+)(?:-(\d+))?$"
+        for m in re.finditer(row, texts[i], re.M):
+            letter, first, last = m.group(1), int(m.group(2)), int(m.group(3) or m.group(2))
+            assert letter == letters[seen]
+            assert f"EXHIBIT {letter}" in texts[first]  # label N is on page index N
+            assert texts[last].rstrip().endswith(f"Page {last} of {len(texts) - 1}")
+            nxt = texts[last + 1] if last + 1 < len(texts) else "EXHIBIT"
+            assert "EXHIBIT" in nxt
+            seen += 1
+    assert seen == 70

@@ -120,7 +120,7 @@ def add_image(vault: Vault, case_id: int, title: str, data: bytes, mime: str, **
 
 
 def add_pdf(vault: Vault, case_id: int, title: str, spec: list[tuple[float, float, int]], **kw):
-    data = sample_pdf(spec)
+    data = sample_pdf(spec, kw.pop("words", "Source page"))
     pages = [NewPage(0, i, *_upright(w, h, r)) for i, (w, h, r) in enumerate(spec)]
     return vault.documents.add(
         case_id, title, [_source(data, "application/pdf", "x.pdf")], pages, **kw
