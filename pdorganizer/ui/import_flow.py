@@ -66,6 +66,7 @@ class ImportReport(QDialog):
         duplicates = [r for r in results if r.status == "duplicate"]
         failed = [r for r in results if r.status == "failed"]
         docs = len({r.document_id for r in imported})
+        self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
         layout = QVBoxLayout(self)
         summary = QLabel(self.tr("%n document(s) added.", "", docs))
         summary.setObjectName("importSummary")
@@ -91,6 +92,7 @@ class ImportReport(QDialog):
             self.failed_list = QListWidget()
             self.failed_list.setObjectName("failedList")
             self.failed_list.setAccessibleName(self.tr("Files that could not be imported"))
+            self.failed_list.setWordWrap(True)  # the reason must be readable whole
             self.failed_list.addItems(
                 [f"{os.path.basename(r.path)}: {_reason(r.message)}" for r in failed]
             )

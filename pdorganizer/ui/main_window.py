@@ -77,7 +77,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
         char = self.fontMetrics().averageCharWidth()
         line = self.fontMetrics().lineSpacing()
-        self.resize(min(char * 170, 1600), min(line * 44, 1000))
+        width, height = char * 170, line * 46
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:  # most of the screen, in logical pixels (any scaling)
+            width = min(max(width, int(screen.width() * 0.85)), screen.width())
+            height = min(max(height, int(screen.height() * 0.85)), screen.height())
+        self.resize(width, height)
 
     # -- actions ----------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:

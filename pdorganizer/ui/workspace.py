@@ -97,7 +97,7 @@ class Workspace(QWidget):
         self.list_button.setChecked(True)
         mode_group.idClicked.connect(self.set_view_mode)
         head = QHBoxLayout()
-        head.addWidget(self.case_title, 1)
+        head.addStretch(1)
         head.addWidget(self.list_button)
         head.addWidget(self.grid_button)
         head.addWidget(self.import_button)
@@ -116,11 +116,12 @@ class Workspace(QWidget):
             max(36, self.fontMetrics().lineSpacing() + 12)
         )
         header = self.doc_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The title keeps a readable width; "Supports" (last) takes what is left.
         char = self.fontMetrics().averageCharWidth()
-        for col, chars in ((1, 16), (2, 14), (3, 18), (4, 8)):
+        for col, chars in ((0, 30), (1, 16), (2, 12), (3, 7)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, char * chars)
+        header.setStretchLastSection(True)
         header.setMinimumSectionSize(char * 5)
         self.doc_table.setWordWrap(False)
         self.doc_grid = QListView()
@@ -155,6 +156,7 @@ class Workspace(QWidget):
         self.preview.page_rotated.connect(self.thumbnails.invalidate)
         docs_box = QWidget()
         docs_layout = QVBoxLayout(docs_box)
+        docs_layout.addWidget(self.case_title)
         docs_layout.addLayout(head)
         docs_layout.addWidget(self.doc_stack, 1)
         middle = QSplitter(Qt.Orientation.Vertical)
@@ -163,7 +165,7 @@ class Workspace(QWidget):
         middle.setStretchFactor(0, 1)
         middle.setStretchFactor(1, 2)
         line = self.fontMetrics().lineSpacing()
-        middle.setSizes([line * 16, line * 26])
+        middle.setSizes([line * 20, line * 24])
 
         # -- right --
         self.document_panel = DocumentPanel()

@@ -96,7 +96,7 @@ def test_create_add_case_import_tag_reorder_lock(qtbot, window, tmp_path, monkey
     assert panel.document().id == paystub.id
     panel.factor_checks["work"].click()
     assert vault.documents.get(paystub.id).factors == ["work"]
-    assert "work" in model.data(model.index(model.row_of(paystub.id), 3)).lower()
+    assert "work" in model.data(model.index(model.row_of(paystub.id), 4)).lower()
     coverage = {r.factor_id: r for r in window.workspace.coverage_panel.model.rows()}
     assert coverage["work"].count == 1 and coverage["work"].status == "ok"
     # Edit a field: the date is checked, then saved.

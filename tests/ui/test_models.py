@@ -36,8 +36,8 @@ def test_document_model(qtmodeltester, vault, case):
     model.set_documents(vault.documents.list(case.id), labels)
     qtmodeltester.check(model)
     assert model.columnCount() == 5
-    assert model.data(model.index(2, 4)) == "3"
-    assert model.data(model.index(0, 3)) == "Identity and age, Long presence in the U.S."
+    assert model.data(model.index(2, 3)) == "3"
+    assert model.data(model.index(0, 4)) == "Identity and age, Long presence in the U.S."
 
     renamed = []
 

@@ -19,7 +19,7 @@ from pdorganizer.core.models import Document
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index: "no parent"
-COLUMNS = ("title", "kind", "date", "factors", "pages")
+COLUMNS = ("title", "kind", "date", "pages", "factors")
 
 
 def _tr(text: str) -> str:
@@ -79,7 +79,7 @@ class DocumentTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (_tr("Title"), _tr("Kind"), _tr("Date"), _tr("Supports"), _tr("Pages"))
+        names = (_tr("Title"), _tr("Kind"), _tr("Date"), _tr("Pages"), _tr("Supports"))
         return names[section] if 0 <= section < len(names) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
