@@ -12,9 +12,10 @@ Contract for what lands in the vault (see pdorganizer.vault.repos.documents):
   letter page: dpi = max(long side / 11 in, short side / 8.5 in).
 
 How it runs: worker threads read, hash and decode files (pipeline.ordered_map); the
-calling thread writes each finished file into the vault in its own transaction, so a
-cancelled or failed import never leaves half a document. Nothing is written outside the
-vault: files are decoded from bytes in memory.
+calling thread writes the finished files into the vault, several documents per
+transaction but each under its own savepoint (store.WriteBatch), so a cancelled or failed
+import never leaves half a document. Nothing is written outside the vault: files are
+decoded from bytes in memory. Decoding for other uses (the export): images.open_image.
 """
 
 from __future__ import annotations
