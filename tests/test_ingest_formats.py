@@ -112,3 +112,28 @@ def test_scan_resolution_gives_physical_size(vault: Vault, case, tmp_path: Path)
     assert (round(scan_page.width), round(scan_page.height)) == (612, 792)
     photo_page = vault.documents.pages(results[1].document_id)[0]
     assert round(photo_page.height) == 792 and photo_page.width <= 612
+
+
+def test_open_image_reduced_decode_and_refusals() -> None:
+    from pdorganizer.ingest.images import DamagedFile, ImageTooLarge, NotSupported
+    from tests.ingest_samples import png_bomb, zip_file
+
+    big = jpeg(6, size=(1200, 1600))
+    full = open_image(big)
+    small = open_image(big, reduce_to=(300, 300))
+    assert full.size == (1200, 1600)  # upright: stored 1600x1200 with orientation 6
+    assert min(small.size) >= 300 and max(small.size) <= 800
+    assert_upright(small, color=True)
+    with pytest.raises(ImageTooLarge):
+        open_image(png_bomb())
+    with pytest.raises(DamagedFile):
+        open_image(big[: len(big) // 3])
+    with pytest.raises(NotSupported):
+        open_image(zip_file())
+    with pytest.raises(NotSupported):  # a GIF is an image, but not one intake accepts
+        out = io.BytesIO()
+        Image.new("P", (4, 4)).save(out, "GIF")
+        open_image(out.getvalue())
+    assert sniff_mime(b"%PDF-1.7\n...") == "application/pdf"
+    assert sniff_mime(b"\xef\xbb\xbf" + b"junk\n" * 10 + b"%PDF-1.4") == "application/pdf"
+    assert sniff_mime(b"hello") is None
