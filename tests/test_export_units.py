@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -148,3 +149,60 @@ def test_source_pdf_form_values_are_kept_and_rotation_applied(tmp_path):
     data = rotated["/Contents"][0].get_object().get_data()
     a, b, c, d = (float(v) for v in data.split()[1:5])
     assert b == 0 and c == 0 and a > 0 and d > 0  # the quarter turns cancel out
+
+
+def test_clean_jpeg_flags_jpegs_pdf_readers_may_not_decode():
+    data = photo_jpeg()
+    assert clean_jpeg(data).portable
+    lossless = data.replace(b"\xff\xc0", b"\xff\xc3", 1)  # same header, lossless process
+    assert not clean_jpeg(lossless).portable
+
+
+def _pdf_with_exif_photo(plain_dct: bool) -> bytes:
+    """A PDF embedding a camera JPEG (EXIF, GPS inside the DCT stream) plus XMP; reportlab
+    wraps it in ASCII85, `plain_dct` stores the JPEG bytes as they are."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+    from reportlab.lib.utils import ImageReader
+
+    buf = io.BytesIO()
+    c = Canvas(buf, invariant=1)
+    c.drawImage(ImageReader(io.BytesIO(photo_jpeg())), 72, 300, 300, 400)
+    c.showPage()
+    c.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buf.getvalue())))
+    xmp = StreamObject()
+    xmp._data = b"<x:xmpmeta>Hiddenauthor XMP</x:xmpmeta>"
+    ref = writer._add_object(xmp)
+    writer._root_object[NameObject("/Metadata")] = ref
+    image = next(iter(writer.pages[0]["/Resources"]["/XObject"].values())).get_object()
+    image[NameObject("/Metadata")] = ref
+    if plain_dct:
+        image._data = image.get_data()
+        image[NameObject("/Filter")] = NameObject("/DCTDecode")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("quality", "plain_dct"), [("original", True), ("compact", False)])
+def test_jpeg_inside_a_source_pdf_loses_its_exif(tmp_path, quality, plain_dct):
+    data = _pdf_with_exif_photo(plain_dct)
+    source_image = PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/XObject"]
+    jpeg = next(iter(source_image.values())).get_object().get_data()
+    assert CAMERA.encode() in jpeg and b"Exif" in jpeg  # the source really carries them
+    vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
+    case = vault.cases.add("Ana")
+    src = NewSource(data, "2" * 64, "application/pdf")
+    vault.documents.add(case.id, "Scan", [src], [NewPage(0, 0, 612.0, 792.0)])
+    result = export_packet(vault, case.id, tmp_path / "o.pdf", ExportOptions(quality=quality))
+    vault.close()
+    out = Path(result.files[0]).read_bytes()
+    for needle in (CAMERA.encode(), b"Exif", b"xmpmeta", b"Hiddenauthor", b"/Metadata"):
+        assert needle not in out, needle
+    page = PdfReader(result.files[0]).pages[3]
+    form = page["/Resources"]["/XObject"]["/PdoSrc"].get_object()
+    (image,) = (x.get_object() for x in form["/Resources"]["/XObject"].values())
+    assert image["/Filter"] == "/DCTDecode"  # no outer filter left to hide anything in
+    assert b"Exif" not in image.get_data() and CAMERA.encode() not in image.get_data()
+    assert page.images[0].image.size == (400, 300)  # the picture itself is intact

@@ -46,6 +46,8 @@ class ImagePayload:
 
 def _jpeg_payload(data: bytes) -> ImagePayload:
     info = clean_jpeg(data)
+    if not info.portable:  # lossless, arithmetic-coded or 12-bit JPEG: stored losslessly
+        return _lossless(_decode(data, 0, None))
     entries: dict[str, Any] = {"/Filter": "/DCTDecode", "/BitsPerComponent": 8}
     if info.components == 1:
         entries["/ColorSpace"] = "/DeviceGray"

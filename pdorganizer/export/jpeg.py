@@ -29,6 +29,7 @@ class JpegInfo:
     components: int
     adobe_transform: int | None  # None: no Adobe marker
     orientation: int = 1  # EXIF orientation found before cleaning
+    portable: bool = True  # baseline or progressive, 8-bit: what every PDF reader decodes
 
 
 def clean_jpeg(data: bytes, *, header_only: bool = False) -> JpegInfo:
@@ -41,6 +42,7 @@ def clean_jpeg(data: bytes, *, header_only: bool = False) -> JpegInfo:
     width = height = components = 0
     adobe: int | None = None
     orientation = 1
+    portable = True
     while pos < n:
         if data[pos] != 0xFF:
             raise BadJpeg()
@@ -73,6 +75,7 @@ def clean_jpeg(data: bytes, *, header_only: bool = False) -> JpegInfo:
             if marker in _SOF and len(payload) >= 6:
                 height, width = struct.unpack(">HH", payload[1:5])
                 components = payload[5]
+                portable = marker in (0xC0, 0xC1, 0xC2) and payload[0] == 8
             out += data[pos:seg_end]
         pos = seg_end
         if marker == 0xDA:  # entropy-coded data follows, up to the next real marker
@@ -85,7 +88,7 @@ def clean_jpeg(data: bytes, *, header_only: bool = False) -> JpegInfo:
         out += b"\xff\xd9"  # truncated file: close it so readers accept what is there
     if not (width and height and components in (1, 3, 4)):
         raise BadJpeg()
-    return JpegInfo(bytes(out), width, height, components, adobe, orientation)
+    return JpegInfo(bytes(out), width, height, components, adobe, orientation, portable)
 
 
 def _scan_end(data: bytes, pos: int) -> int:

@@ -8,19 +8,21 @@ stamps, which are drawn into the form so what the page shows is what is printed.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import zlib
+from functools import cache
 from typing import Any
 
+from PIL import Image
 from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
+from pypdf.errors import DependencyError, PyPdfError
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
     FloatObject,
     IndirectObject,
     NameObject,
+    NumberObject,
     StreamObject,
 )
 
@@ -95,7 +97,9 @@ def open_pdf(data: bytes) -> PdfReader:
         if reader.is_encrypted and not reader.decrypt(""):
             raise InvalidInput("a PDF in this case is password-protected")
         return reader
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+    except DependencyError as exc:
+        raise InvalidInput("a PDF in this case is encrypted in a way this app cannot read") from exc
+    except (PyPdfError, ValueError, KeyError, OSError) as exc:
         raise InvalidInput("a PDF in this case is damaged") from exc
 
 
@@ -171,6 +175,41 @@ def _add_appearances(
     return own, b"\n".join(out)
 
 
+@cache
+def _blank_jpeg() -> bytes:
+    """1x1 white: stands in for an embedded JPEG that cannot be parsed."""
+    out = io.BytesIO()
+    Image.new("L", (1, 1), 255).save(out, "JPEG")
+    return clean_jpeg(out.getvalue()).data
+
+
+def _is_jpeg(stream: StreamObject) -> bool:
+    filters = stream.get("/Filter")
+    if isinstance(filters, ArrayObject):
+        filters = filters[-1] if filters else None
+    return filters in ("/DCTDecode", "/DCT")
+
+
+def _clean_jpeg_stream(stream: StreamObject) -> None:
+    """The JPEG without its APP segments, as a plain DCTDecode stream (a filter chain such
+    as ASCII85 + DCT would otherwise carry the EXIF through, merely encoded)."""
+    try:
+        jpeg = stream._data if stream.get("/Filter") in ("/DCTDecode", "/DCT") else None
+        if jpeg is None:
+            jpeg = stream.get_data()  # undoes the outer filters; DCT data comes back as is
+        cleaned = clean_jpeg(jpeg).data
+    except (BadJpeg, PyPdfError, ValueError, KeyError, TypeError):
+        # Unreadable: the image is dropped rather than risk carrying its metadata.
+        cleaned = _blank_jpeg()
+        stream[NameObject("/Width")] = NumberObject(1)
+        stream[NameObject("/Height")] = NumberObject(1)
+        stream[NameObject("/ColorSpace")] = NameObject("/DeviceGray")
+    stream[NameObject("/Filter")] = NameObject("/DCTDecode")
+    if "/DecodeParms" in stream:
+        del stream[NameObject("/DecodeParms")]
+    stream._data = cleaned
+
+
 def _clean(obj: Any, seen: set[int]) -> None:
     """Remove metadata keys everywhere under `obj`; strip APPn segments from JPEGs."""
     stack = [obj]
@@ -185,13 +224,8 @@ def _clean(obj: Any, seen: set[int]) -> None:
             for key in _DROP_KEYS:
                 if key in item:
                     del item[key]
-            if isinstance(item, StreamObject) and item.get("/Filter") in (
-                "/DCTDecode",
-                ArrayObject([NameObject("/DCTDecode")]),
-            ):
-                # Unparsable: kept as the source had it (no APP data found to remove).
-                with contextlib.suppress(BadJpeg):
-                    item._data = clean_jpeg(item._data).data
+            if isinstance(item, StreamObject) and _is_jpeg(item):
+                _clean_jpeg_stream(item)
             stack.extend(v for k, v in item.items() if k not in ("/Parent", "/P"))
         elif isinstance(item, ArrayObject):
             stack.extend(item)

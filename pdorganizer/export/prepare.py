@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.models import Page
@@ -79,7 +79,7 @@ class Preparer:
         reader, share = self._reader(page.source_id, planned)
         try:
             form = FormPage(reader.pages[page.source_index])
-        except (IndexError, KeyError, ValueError, TypeError, PdfReadError):
+        except (IndexError, KeyError, ValueError, TypeError, PyPdfError):
             raise InvalidInput(f"{self._describe(planned)}: a PDF page is damaged") from None
         raw_w, raw_h = form.raw_size
         placement = place(

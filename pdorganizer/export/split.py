@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.progress import Progress
@@ -26,7 +26,7 @@ from pdorganizer.export.stamping import LabelStyle, page_labels_tree
 MB = 1024 * 1024
 
 
-_BROKEN_PDF = (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError)
+_BROKEN_PDF = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError)
 
 
 class Oversize(Exception):
