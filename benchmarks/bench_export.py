@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import io
 import json
 import mimetypes
@@ -151,6 +152,13 @@ def _run_child(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _reference_set(generate, folder: Path) -> list[str]:
+    """One set of the intake benchmark's 100 files (its generator may make several)."""
+    extra = {"copies": 1} if "copies" in inspect.signature(generate).parameters else {}
+    made = generate(folder, **extra)
+    return made[0] if made and isinstance(made[0], list) else made
+
+
 def _line(name: str, r: dict) -> str:
     parts = ", ".join(f"{b / MB:.1f}" for b in r["parts"]) if len(r["parts"]) > 1 else "1 file"
     return (
@@ -179,7 +187,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="pdo-bench-export-") as tmp:
         work = Path(args.keep) if args.keep else Path(tmp)
         (work / "input").mkdir(parents=True, exist_ok=True)
-        paths = generate(work / "input")
+        paths = _reference_set(generate, work / "input")
         db = work / "bench.pdvault"
         if db.exists():
             db.unlink()
