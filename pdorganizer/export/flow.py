@@ -70,12 +70,12 @@ def _measure(row: Row) -> Row:
     return row
 
 
-def index_table(
-    data: CaseData, inner: float, ranges: dict[int, str], grouped: bool, wide_ranges: bool
-) -> Table:
+def index_table(data: CaseData, inner: float, ranges: dict[int, str], grouped: bool) -> Table:
     body = fonts.style("idx-body", 9.5)
     head = fonts.style("idx-head", 10.5, bold=True)
-    range_w = 122.0 if wide_ranges else 70.0
+    # The page-range column fits its longest range on one line (Bates ranges are long).
+    longest = max((fonts.width(r, 9.5) for r in ranges.values()), default=0.0)
+    range_w = min(max(70.0, longest + 2 * PAD + 2), 150.0)
     widths = [52.0, 0.0, 118.0, range_w]
     widths[1] = inner - sum(widths)
     table = Table(

@@ -106,7 +106,7 @@ def _layout(
             i: style.range_text(_num(pages[e.first]), _num(pages[e.last]))
             for i, e in enumerate(data.exhibits)
         }
-        table = index_table(data, inner, ranges, options.group_by_factor, style.style == "bates")
+        table = index_table(data, inner, ranges, options.group_by_factor)
         chunks = table.paginate(geometry.height)
         if len(chunks) == index_count:
             break
