@@ -117,7 +117,7 @@ def test_single_page_over_the_limit_names_the_exhibit(tmp_path):
     vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
     case = vault.cases.add("Ana")
     add_image(vault, case.id, "Huge", noise_jpeg(1, (1400, 1400), 97), "image/jpeg")
-    with pytest.raises(PdoError, match="exhibit A alone is larger than the 1 MB"):
+    with pytest.raises(PdoError, match="exhibit A alone is too large for the 1 MB"):
         export_packet(
             vault, case.id, tmp_path / "x.pdf", ExportOptions(quality="original", max_part_mb=1)
         )
@@ -143,3 +143,40 @@ def test_cancelled_export_leaves_nothing(tmp_path):
     vault.close()
     assert seen[0] == (0, 10)  # cover, index, 4 x (slip + page)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v.pdvault"]
+
+
+def _pdf_with_photo(seed: int) -> bytes:
+    """Page 1: a big noisy photo; page 2: a line of text (uneven pages of one PDF)."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    c = Canvas(buf, invariant=1)
+    c.drawImage(ImageReader(io.BytesIO(noise_jpeg(seed))), 36, 36, 500, 700)
+    c.showPage()
+    c.drawString(72, 720, f"Statement {seed}")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_pdf_sources_split_under_the_limit(tmp_path):
+    from pdorganizer.vault.repos import NewPage, NewSource
+
+    vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
+    case = vault.cases.add("Ana")
+    for i in range(4):
+        data = _pdf_with_photo(i)
+        pages = [NewPage(0, 0, 612.0, 792.0), NewPage(0, 1, 612.0, 792.0)]
+        src = NewSource(data, f"{i:064d}", "application/pdf")
+        vault.documents.add(case.id, f"Statement {i}", [src], pages)
+    out = tmp_path / "out" / "p.pdf"
+    out.parent.mkdir()
+    result = export_packet(vault, case.id, out, ExportOptions(max_part_mb=1))
+    vault.close()
+    assert len(result.files) >= 2
+    labels = []
+    for path in result.files:
+        assert (tmp_path / "out" / path).stat().st_size <= MB
+        labels += [last_shown_text(p) for p in PdfReader(path).pages]
+    assert labels[1:] == [str(k) for k in range(1, len(labels))]

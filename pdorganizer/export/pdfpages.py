@@ -67,6 +67,26 @@ class FormPage:
         u = self.unit
         return (u, 0.0, 0.0, u, -x0 * u, -y0 * u)
 
+    def estimate(self, counted: set[int]) -> int:
+        """Bytes this page adds to a file: its content and the streams its resources use
+        (`counted`: this reader's objects already counted, e.g. a font shared by pages)."""
+        total = 0
+        stack: list[Any] = [self.page.get("/Contents"), self.page.get("/Resources")]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, IndirectObject):
+                if item.idnum in counted:
+                    continue
+                counted.add(item.idnum)
+                item = item.get_object()
+            if isinstance(item, StreamObject):
+                total += len(item._data)
+            if isinstance(item, DictionaryObject):
+                stack.extend(v for k, v in item.items() if k not in ("/Parent", "/P"))
+            elif isinstance(item, ArrayObject):
+                stack.extend(item)
+        return total
+
     def to_form(self, writer: PdfWriter, cleaned: set[int]) -> IndirectObject:
         """`cleaned`: ids of this reader's objects already cleaned (shared resources)."""
         content = _page_content(self.page)

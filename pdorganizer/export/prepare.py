@@ -30,7 +30,8 @@ class Preparer:
         self.data = data
         self.geometry = geometry
         self.quality = quality
-        self._readers: dict[int, tuple[PdfReader, int]] = {}
+        # reader and the ids of its objects already counted in size estimates
+        self._readers: dict[int, tuple[PdfReader, set[int]]] = {}
 
     def _describe(self, planned: PlannedPage) -> str:
         assert planned.exhibit is not None
@@ -76,9 +77,10 @@ class Preparer:
     def pdf(self, planned: PlannedPage) -> Prepared:
         page = planned.page
         assert page is not None
-        reader, share = self._reader(page.source_id, planned)
+        reader, counted = self._reader(page.source_id, planned)
         try:
             form = FormPage(reader.pages[page.source_index])
+            size = form.estimate(counted)
         except (IndexError, KeyError, ValueError, TypeError, PyPdfError):
             raise InvalidInput(f"{self._describe(planned)}: a PDF page is damaged") from None
         raw_w, raw_h = form.raw_size
@@ -90,18 +92,17 @@ class Preparer:
             form=form,
             form_reader=id(reader),
             matrix=placement.matrix,
-            size=share + PAGE_OVERHEAD,
+            size=size + PAGE_OVERHEAD,
         )
 
-    def _reader(self, source_id: int, planned: PlannedPage) -> tuple[PdfReader, int]:
+    def _reader(self, source_id: int, planned: PlannedPage) -> tuple[PdfReader, set[int]]:
         if source_id not in self._readers:
             raw = self.vault.documents.source_data(source_id)
             try:
                 reader = open_pdf(raw)
-                count = max(1, len(reader.pages))
             except PdoError as exc:
                 raise InvalidInput(f"{self._describe(planned)}: {exc.message}") from None
-            self._readers[source_id] = (reader, len(raw) // count)
+            self._readers[source_id] = (reader, set())
         return self._readers[source_id]
 
     def is_pdf(self, page: Page) -> bool:

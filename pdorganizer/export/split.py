@@ -103,7 +103,7 @@ class PartWriter:
                 pending, pending_size, unit, started_here = [], 0, key, False
             if prep.size + PART_OVERHEAD > self.budget:
                 raise PdoError(
-                    f"a page of {self._what(planned)} alone is larger than the "
+                    f"a page of {self._what(planned)} alone is too large for the "
                     f"{self.limit / MB:g} MB file size limit; export with compact quality"
                 )
             current = builders[-1]
