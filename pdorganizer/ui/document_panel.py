@@ -25,6 +25,7 @@ from pdorganizer.core.errors import InvalidInput
 from pdorganizer.core.factors import Taxonomy
 from pdorganizer.core.models import Document
 from pdorganizer.ui.errors import show_error
+from pdorganizer.ui.qtcompat import emit
 from pdorganizer.vault import Vault
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -289,7 +290,7 @@ class DocumentPanel(QWidget):
             return
         self._doc = doc
         self.status_label.setText(self.tr("Saved."))
-        self.document_changed.emit(doc)
+        emit(self.document_changed, doc)
 
     def _factor_toggled(self, factor_id: str, on: bool) -> None:
         if self._loading or self._doc is None or self.vault is None:
@@ -303,7 +304,7 @@ class DocumentPanel(QWidget):
             show_error(self, exc, "tag document")
             return
         self._doc = doc
-        self.document_changed.emit(doc)
+        emit(self.document_changed, doc)
 
     # -- translation ------------------------------------------------------------------
     def _show_translation(self, doc: Document | None) -> None:
@@ -348,7 +349,7 @@ class DocumentPanel(QWidget):
             except Exception as exc:
                 show_error(self, exc, "clear translation")
                 return
-            self.document_changed.emit(self._doc)
+            emit(self.document_changed, self._doc)
 
     def save_translation(self) -> None:
         if self._doc is None or self.vault is None:
@@ -370,4 +371,4 @@ class DocumentPanel(QWidget):
             show_error(self, exc, "set translation")
             return
         self.status_label.setText(self.tr("Translation saved."))
-        self.document_changed.emit(self._doc)
+        emit(self.document_changed, self._doc)

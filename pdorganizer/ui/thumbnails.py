@@ -12,6 +12,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap, QTransform
 
+from pdorganizer.ui.qtcompat import emit
 from pdorganizer.ui.worker import run_task
 from pdorganizer.vault import Vault
 
@@ -71,7 +72,7 @@ class ThumbnailCache(QObject):
     def invalidate(self, doc_id: int) -> None:
         self._pixmaps.pop(doc_id, None)
         self._missing.discard(doc_id)
-        self.ready.emit(doc_id)
+        emit(self.ready, doc_id)
 
     def clear(self) -> None:
         self._generation += 1
@@ -92,7 +93,7 @@ class ThumbnailCache(QObject):
         self._pixmaps[doc_id] = QIcon(QPixmap.fromImage(image))
         while len(self._pixmaps) > MAX_ENTRIES:
             self._pixmaps.popitem(last=False)
-        self.ready.emit(doc_id)
+        emit(self.ready, doc_id)
 
     def _failed(self, doc_id: int, generation: int) -> None:
         # A page without a thumbnail, or the vault locked meanwhile: show no picture.

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from pdorganizer.core.progress import Progress
+from pdorganizer.ui.qtcompat import emit
 
 # Long jobs (import, export) run one at a time; short ones (unlock, thumbnails, previews)
 # share a small pool so a long import never starves the preview.
@@ -45,10 +46,23 @@ class _Signals(QObject):
     def __init__(self) -> None:
         super().__init__()
         queued = Qt.ConnectionType.QueuedConnection
-        self._result_raw.connect(self.result.emit, queued)
-        self._error_raw.connect(self.error.emit, queued)
-        self._progress_raw.connect(self.progress.emit, queued)
-        self._finished_raw.connect(self.finished.emit, queued)
+        # Bound methods of this object: Qt queues the call to this object's thread.
+        self._result_raw.connect(self._hop_result, queued)
+        self._error_raw.connect(self._hop_error, queued)
+        self._progress_raw.connect(self._hop_progress, queued)
+        self._finished_raw.connect(self._hop_finished, queued)
+
+    def _hop_result(self, value: object) -> None:
+        emit(self.result, value)
+
+    def _hop_error(self, exc: object) -> None:
+        emit(self.error, exc)
+
+    def _hop_progress(self, done: int, total: int, label: str) -> None:
+        emit(self.progress, done, total, label)
+
+    def _hop_finished(self) -> None:
+        emit(self.finished)
 
 
 class Task(QRunnable):
@@ -72,7 +86,7 @@ class Task(QRunnable):
 
     def _report(self, done: int, total: int, label: str) -> None:
         if not self.cancelled:
-            self.signals._progress_raw.emit(done, total, label)
+            emit(self.signals._progress_raw, done, total, label)
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -90,11 +104,11 @@ class Task(QRunnable):
             value = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # delivered to the GUI thread, which decides
             if not self.cancelled:
-                self.signals._error_raw.emit(exc)
+                emit(self.signals._error_raw, exc)
         else:
             if not self.cancelled:
-                self.signals._result_raw.emit(value)
-        self.signals._finished_raw.emit()
+                emit(self.signals._result_raw, value)
+        emit(self.signals._finished_raw)
 
 
 def _noop(*_args: Any, **_kwargs: Any) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from pdorganizer.core.models import Document
+from pdorganizer.ui.qtcompat import emit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -50,13 +51,13 @@ class DocumentTableModel(QAbstractTableModel):
         row = self.row_of(doc.id)
         if row >= 0:
             self._docs[row] = doc
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            emit(self.dataChanged, self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def thumbnail_ready(self, doc_id: int) -> None:
         row = self.row_of(doc_id)
         if row >= 0:
             idx = self.index(row, 0)
-            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+            emit(self.dataChanged, idx, idx, [Qt.ItemDataRole.DecorationRole])
 
     def document_at(self, row: int) -> Document | None:
         return self._docs[row] if 0 <= row < len(self._docs) else None
@@ -137,5 +138,5 @@ class DocumentTableModel(QAbstractTableModel):
         if updated is None:
             return False
         self._docs[index.row()] = updated
-        self.dataChanged.emit(index, self.index(index.row(), len(COLUMNS) - 1))
+        emit(self.dataChanged, index, self.index(index.row(), len(COLUMNS) - 1))
         return True

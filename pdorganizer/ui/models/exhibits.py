@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from pdorganizer.core.letters import exhibit_letter
 from pdorganizer.core.models import Exhibit
+from pdorganizer.ui.qtcompat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index: "no parent"
@@ -113,8 +114,8 @@ class ExhibitListModel(QAbstractListModel):
         if not text or text == group.description:
             return False
         group.description = text
-        self.dataChanged.emit(index, index)
-        self.changed.emit()
+        emit(self.dataChanged, index, index)
+        emit(self.changed)
         return True
 
     def moveRows(
@@ -137,7 +138,7 @@ class ExhibitListModel(QAbstractListModel):
         self._groups[insert_at:insert_at] = moving
         self.endMoveRows()
         self._letters_changed()
-        self.changed.emit()
+        emit(self.changed)
         return True
 
     # -- grouping ---------------------------------------------------------------------
@@ -154,7 +155,7 @@ class ExhibitListModel(QAbstractListModel):
         for r in reversed(rows[1:]):
             del self._groups[r]
         self.endResetModel()
-        self.changed.emit()
+        emit(self.changed)
         return first
 
     def ungroup_row(self, row: int) -> None:
@@ -168,8 +169,8 @@ class ExhibitListModel(QAbstractListModel):
         ]
         self._groups[row : row + 1] = parts
         self.endResetModel()
-        self.changed.emit()
+        emit(self.changed)
 
     def _letters_changed(self) -> None:
         if self._groups:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0))
+            emit(self.dataChanged, self.index(0, 0), self.index(len(self._groups) - 1, 0))
