@@ -29,14 +29,16 @@ def test_exhibits_list_and_define(filled, capsys):
     assert len(first) == 2  # the photo and its translation, together
     others = [e["documents"][0] for e in listed[1:]]
     code = run(
-        ["exhibits", path, "--case", case, "--set", f"{others[1]},{others[0]}",
-         "--description", "Records", "--json"]
+        ["exhibits", path, "--case", case, "--set", f"{others[2]},{others[1]}+{others[0]}",
+         "--description", "Pay", "--description", "Records", "--json"]
     )  # fmt: skip
     assert code == 0
     now = json.loads(capsys.readouterr().out)
-    assert now[0]["description"] == "Records"
-    assert now[0]["documents"] == [others[1], others[0]]
+    assert [e["description"] for e in now[:2]] == ["Pay", "Records"]
+    assert [e["documents"] for e in now[:2]] == [[others[2]], [others[1], others[0]]]
     assert len(now) == 4  # the rest follow as exhibits of their own
+    bad = ["exhibits", path, "--case", case, "--set", "1,x"]
+    assert run(bad) == 2 and "like 5,3+4,9" in capsys.readouterr().err
     assert run(["exhibits", path, "--case", case, "--clear"]) == 0
     first_line = capsys.readouterr().out.splitlines()[0]
     assert first_line.startswith("  A  Birth certificate of José Ñúñez")

@@ -21,9 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "exhibits",
         help="show the exhibit list with letters, or define it",
-        description="Without --set: the exhibit list an export uses. With --set (once per "
-        "exhibit, in order): define the list; documents not named become exhibits of their "
-        "own after it. Translations always follow their original.",
+        description="Without --set: the exhibit list an export uses. With --set: define it, "
+        "in order, one exhibit per document id (join ids with + to put several documents in "
+        "one exhibit: --set 5,3+4,9); documents not named become exhibits of their own after "
+        "it. Translations always follow their original.",
     )
     add_vault_arg(p)
     p.add_argument("--case", required=True, metavar="CASE", help="case id or exact name")
@@ -31,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--set",
         action="append",
         metavar="DOC[,DOC...]",
-        help="the document ids of one exhibit; repeat for each exhibit, in order",
+        help="the exhibits in order: document ids separated by commas, DOC+DOC for one "
+        "exhibit of several documents (may be repeated: the lists are joined)",
     )
     p.add_argument(
         "--description",
@@ -71,25 +73,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
-def _ids(text: str) -> list[int]:
-    try:
-        ids = [int(t) for t in text.split(",") if t.strip()]
-    except ValueError:
-        raise UsageError(f"--set takes document ids separated by commas, not {text!r}") from None
-    if not ids:
+def _groups(values: list[str]) -> list[list[int]]:
+    """["5,3+4", "9"] -> [[5], [3, 4], [9]]."""
+    groups = []
+    for value in values:
+        for item in value.split(","):
+            if not item.strip():
+                continue
+            try:
+                groups.append([int(t) for t in item.split("+")])
+            except ValueError:
+                raise UsageError(f"--set takes document ids like 5,3+4,9, not {value!r}") from None
+    if not groups:
         raise UsageError("--set needs at least one document id")
-    return ids
+    return groups
 
 
 def cmd_exhibits(args: argparse.Namespace) -> int:
     if args.set and args.clear:
         raise UsageError("use either --set or --clear")
-    if len(args.description) > len(args.set or []):
-        raise UsageError("each --description goes with a --set (one per exhibit, in order)")
+    groups = _groups(args.set) if args.set else []
+    if len(args.description) > len(groups):
+        raise UsageError("there are more --description values than exhibits in --set")
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)
-        if args.set:
-            vault.exhibits.set(case.id, [_ids(s) for s in args.set], args.description)
+        if groups:
+            vault.exhibits.set(case.id, groups, args.description)
         elif args.clear:
             vault.exhibits.clear(case.id)
         exhibits = vault.exhibits.effective(case.id)
