@@ -12,6 +12,7 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
+    ByteStringObject,
     DictionaryObject,
     FloatObject,
     IndirectObject,
@@ -174,8 +175,6 @@ def _pdf_value(value: Any) -> Any:
     if isinstance(value, float):
         return FloatObject(value)
     if isinstance(value, bytes):
-        from pypdf.generic import ByteStringObject
-
         return ByteStringObject(value)
     if isinstance(value, dict):
         out = DictionaryObject()
