@@ -90,10 +90,7 @@ def _caption(c: Canvas, case: Case, profile: str, top: float, inner: float, body
         f"<b>{who}.</b>",
     ]
     if profile != "uscis":
-        proceeding = case.next_hearing_type or "Removal"
-        if "proceeding" not in proceeding.lower():
-            proceeding += " Proceedings"
-        left.append(f"In {escape(proceeding)}")
+        left.append("In Removal Proceedings")
     right = [f"<b>File No.:</b> {escape(case.a_number or '')}"]
     if profile == "uscis":
         if case.date_of_birth:
@@ -102,9 +99,10 @@ def _caption(c: Canvas, case: Case, profile: str, top: float, inner: float, body
             right.append(f"<b>Country of birth:</b> {escape(case.country)}")
     else:
         right.append(f"<b>Immigration Judge:</b> {escape(case.judge or '')}")
-        right.append(f"<b>Next hearing:</b> {escape(case.next_hearing_date or '')}")
-        if case.detained:
-            right.append("<b>Detained</b>")
+        hearing = case.next_hearing_date or ""
+        if case.next_hearing_type:
+            hearing += f" ({case.next_hearing_type})" if hearing else case.next_hearing_type
+        right.append(f"<b>Next hearing:</b> {escape(hearing)}")
     y_left = top
     for text in left:
         y_left = _draw(c, text, MARGIN, y_left, left_w - 12, body) - 8
