@@ -35,6 +35,8 @@ def sample(tmp_path_factory):
         court_city="San Francisco",
         court_state="CA",
         judge="Hon. R. Smith",
+        next_hearing_date="2027-03-14",
+        next_hearing_type="Master calendar",
         detained=True,
         filer_name="José Ñúñez",
         filer_address="1 Law St\nOakland, CA",
@@ -110,6 +112,7 @@ def test_structure_cover_index_slips_translation_certificate(original):
     texts = _texts(PdfReader(out))
     assert NAME in texts[0] and "José Ñúñez" in texts[0] and "DETAINED" in texts[0]
     assert "A123-456-789" in texts[0] and "SAN FRANCISCO" in texts[0]
+    assert "In Removal Proceedings" in texts[0] and "2027-03-14 (Master calendar)" in texts[0]
     assert "INDEX OF EXHIBITS" in texts[1]
     slips = [i for i, t in enumerate(texts) if re.search(r"EXHIBIT [A-Z]+\b", t) and i > 1]
     assert [re.search(r"EXHIBIT ([A-Z]+)", texts[i]).group(1) for i in slips] == list("ABCDE")
