@@ -126,6 +126,12 @@ class MainWindow(QMainWindow):
         )
         self.edit_case_action = self._action(self.tr("&Edit case…"), self.workspace.edit_case)
         self.remove_case_action = self._action(self.tr("&Remove case…"), self.workspace.remove_case)
+        self.find_case_action = self._action(
+            self.tr("&Find a case"), self._find_case, QKeySequence.StandardKey.Find
+        )
+        self.merge_action = self._action(
+            self.tr("&Combine selected documents"), self.workspace.merge_documents, "Ctrl+M"
+        )
         self.rename_action = self._action(self.tr("Re&name"), self.rename, "F2")
         self.delete_action = self._action(
             self.tr("&Delete"), self.delete, QKeySequence.StandardKey.Delete
@@ -162,11 +168,24 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         case_menu = bar.addMenu(self.tr("&Case"))
         self.case_menu = case_menu
-        for a in (self.new_case_action, self.edit_case_action, self.remove_case_action):
-            case_menu.addAction(a)
+        for a in (
+            self.new_case_action,
+            self.edit_case_action,
+            self.remove_case_action,
+            None,
+            self.find_case_action,
+        ):
+            case_menu.addSeparator() if a is None else case_menu.addAction(a)
         doc_menu = bar.addMenu(self.tr("&Document"))
         self.doc_menu = doc_menu
-        for a in (self.rename_action, self.delete_action, None, self.list_action, self.grid_action):
+        for a in (
+            self.rename_action,
+            self.delete_action,
+            self.merge_action,
+            None,
+            self.list_action,
+            self.grid_action,
+        ):
             doc_menu.addSeparator() if a is None else doc_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
@@ -190,7 +209,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         is_open = self.vault is not None
         has_case = is_open and self.workspace.current_case_id() is not None
-        for a in (self.lock_action, self.close_action, self.new_case_action):
+        for a in (self.lock_action, self.close_action, self.new_case_action, self.find_case_action):
             a.setEnabled(is_open)
         for a in (
             self.import_action,
@@ -284,6 +303,10 @@ class MainWindow(QMainWindow):
             return
         self.close_vault()
         self.start.show_create()
+
+    def _find_case(self) -> None:
+        self.workspace.case_filter.setFocus()
+        self.workspace.case_filter.selectAll()
 
     # -- commands that depend on focus ------------------------------------------------
     def rename(self) -> None:

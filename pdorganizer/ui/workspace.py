@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListView,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -62,6 +64,12 @@ class Workspace(QWidget):
         self.case_view.selectionModel().currentChanged.connect(lambda *_: self._case_selected())
         self.case_view.activated.connect(lambda _i: self.edit_case())
         cases_label.setBuddy(self.case_view)
+        self.case_filter = QLineEdit()
+        self.case_filter.setPlaceholderText(self.tr("Find a case (Ctrl+F)"))
+        self.case_filter.setAccessibleName(self.tr("Find a case by name or A-Number"))
+        self.case_filter.setClearButtonEnabled(True)
+        self.case_filter.textChanged.connect(self._filter_cases)
+        self.case_filter.returnPressed.connect(self.case_view.setFocus)
         self.new_case_button = QPushButton(self.tr("&New case…"))
         self.new_case_button.setAccessibleName(self.tr("New case"))
         self.new_case_button.clicked.connect(self.add_case)
@@ -74,6 +82,7 @@ class Workspace(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(cases_label)
+        left_layout.addWidget(self.case_filter)
         left_layout.addWidget(self.case_view, 1)
         left_layout.addLayout(case_buttons)
 
@@ -139,6 +148,9 @@ class Workspace(QWidget):
         self.doc_grid.setWordWrap(True)
         self.doc_grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.doc_grid.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        for view in (self.doc_table, self.doc_grid):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._document_menu(v, pos))
         self._delegate = KeepTypingDelegate(self)
         self.doc_table.setItemDelegate(self._delegate)
         self.doc_grid.setItemDelegate(self._delegate)
@@ -222,6 +234,9 @@ class Workspace(QWidget):
         self.doc_model.clear()
         self.case_model.clear()
         self.case_title.clear()
+        self.case_filter.blockSignals(True)
+        self.case_filter.clear()
+        self.case_filter.blockSignals(False)
         self._update_empty_state()
 
     # -- cases ------------------------------------------------------------------------
@@ -232,6 +247,16 @@ class Workspace(QWidget):
         self.case_model.set_cases(self.vault.cases.list())
         if current is not None and self.case_model.row_of(current) >= 0:
             self.select_case(current)
+        else:
+            self._case_selected()
+
+    def _filter_cases(self, text: str) -> None:
+        current = self.current_case_id()
+        self.case_model.set_filter(text)
+        if current is not None and self.case_model.row_of(current) >= 0:
+            self.select_case(current)
+        elif self.case_model.rowCount():
+            self.select_case(self.case_model.case_at(0).id)  # type: ignore[union-attr]
         else:
             self._case_selected()
 
@@ -408,6 +433,45 @@ class Workspace(QWidget):
         index = self.doc_model.index(self.doc_model.row_of(doc_id), 0)
         view.setCurrentIndex(index)
         view.edit(index)
+
+    def merge_documents(self) -> None:
+        """Combine the selected documents into the first of them (its pages first)."""
+        ids = self.selected_document_ids()
+        if self.vault is None or len(ids) < 2:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Combine documents"),
+            self.tr(
+                "Combine these %n documents into one? Their pages are kept, in list order; "
+                "the document keeps the first one's title.",
+                "",
+                len(ids),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            merged = self.vault.documents.merge(ids)
+        except Exception as exc:
+            show_error(self, exc, "merge documents")
+            return
+        self.preview.clear()
+        self.reload_documents(select=merged.id)
+        self.thumbnails.invalidate(merged.id)
+
+    def _document_menu(self, view: QAbstractItemView, pos: object) -> None:
+        window = self.window()
+        names = ("rename_action", "delete_action", "merge_action")
+        actions = [getattr(window, n) for n in names if hasattr(window, n)]
+        if not actions or not self.selected_document_ids():
+            return
+        menu = QMenu(self)
+        for action in actions:
+            menu.addAction(action)
+        menu.exec(view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 
     def delete_documents(self) -> None:
         ids = self.selected_document_ids()

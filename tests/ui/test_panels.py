@@ -218,3 +218,33 @@ def test_nothing_written_to_cache_or_config_dirs(qtbot, opened, vault, case, tmp
         folder = Path(os.environ[var])
         written = [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
         assert written == [], f"{var} got files"
+
+
+def test_find_a_case_by_name_or_a_number(qtbot, opened, vault, case):
+    vault.cases.add("Ana Pérez", a_number="A987-654-321")
+    vault.cases.add("Luis Gómez", a_number="A555-000-111")
+    ws = opened.workspace
+    ws.reload_cases()
+    assert ws.case_model.rowCount() == 3
+    opened.find_case_action.trigger()
+    qtbot.keyClicks(ws.case_filter, "gomez")  # typed without the accent
+    assert ws.case_model.rowCount() == 1
+    assert ws.current_case_name() == "Luis Gómez"
+    ws.case_filter.setText("987654")  # A-Number digits, typed without dashes
+    assert [ws.case_model.case_at(0).name] == ["Ana Pérez"]
+    ws.case_filter.clear()
+    assert ws.case_model.rowCount() == 3
+
+
+def test_combine_selected_documents(qtbot, opened, vault, case, monkeypatch):
+    first = add_document(vault, case.id, "Letter p1")
+    second = add_document(vault, case.id, "Letter p2", pages=2)
+    ws = opened.workspace
+    ws.reload_documents()
+    ws.doc_table.selectAll()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    opened.merge_action.trigger()
+    docs = vault.documents.list(case.id)
+    assert [(d.id, d.page_count) for d in docs] == [(first.id, 3)]
+    assert ws.doc_model.rowCount() == 1
+    assert second.id not in [d.id for d in ws.doc_model.documents()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -13,17 +14,45 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index: "no parent"
 
 
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 class CaseListModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._cases: list[Case] = []
+        self._all: list[Case] = []
+        self._cases: list[Case] = []  # the ones shown: those matching the filter
+        self._filter = ""
 
     def set_cases(self, cases: list[Case]) -> None:
         self.beginResetModel()
-        self._cases = list(cases)
+        self._all = list(cases)
+        self._apply_filter()
         self.endResetModel()
 
+    def set_filter(self, text: str) -> None:
+        """Show only cases whose name or A-Number contains `text`; capitals and accents
+        don't matter ("gomez" finds "Gómez")."""
+        self.beginResetModel()
+        self._filter = _fold(text.strip())
+        self._apply_filter()
+        self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        needle = self._filter
+        digits = "".join(c for c in needle if c.isdigit())
+        self._cases = [
+            c
+            for c in self._all
+            if not needle
+            or needle in _fold(c.name)
+            or (digits and digits in "".join(ch for ch in c.a_number if ch.isdigit()))
+        ]
+
     def clear(self) -> None:
+        self._filter = ""
         self.set_cases([])
 
     def rowCount(self, parent: Index = _ROOT) -> int:
