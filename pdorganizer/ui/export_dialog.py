@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -248,6 +248,7 @@ class ExportReport(QDialog):
     def __init__(self, parent: QWidget | None, result: ExportResult) -> None:
         super().__init__(parent)
         self.setObjectName("exportReport")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it names files
         self.setWindowTitle(self.tr("Packet ready"))
         layout = QVBoxLayout(self)
         layout.addWidget(

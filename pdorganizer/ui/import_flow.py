@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -61,6 +62,7 @@ class ImportReport(QDialog):
     def __init__(self, parent: QWidget | None, results: Sequence[ImportResult]) -> None:
         super().__init__(parent)
         self.setObjectName("importReport")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it names files
         self.setWindowTitle(self.tr("Import finished"))
         imported = [r for r in results if r.status == "imported"]
         duplicates = [r for r in results if r.status == "duplicate"]

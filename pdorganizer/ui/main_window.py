@@ -349,9 +349,12 @@ class MainWindow(QMainWindow):
         paths = list(paths)
         if as_one is None:
             dialog = ImportDialog(self, paths)
-            if not dialog.exec():
-                return
-            as_one = dialog.combine.isChecked()
+            try:
+                if not dialog.exec() or self.vault is None:
+                    return
+                as_one = dialog.combine.isChecked()
+            finally:
+                dialog.deleteLater()
         self.job = JobRunner(self, self.tr("Importing"), self.tr("Adding the files to the vault…"))
         self.job.start(
             import_files,
@@ -437,8 +440,13 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(
             self, self.workspace.current_case_name(), self.settings.export_defaults(), count
         )
-        if dialog.exec():
-            self.export_to(dialog.output(), dialog.options())
+        try:
+            if not dialog.exec() or self.vault is None:
+                return
+            output, options = dialog.output(), dialog.options()
+        finally:
+            dialog.deleteLater()
+        self.export_to(output, options)
 
     def export_to(self, output: str, options: ExportOptions) -> None:
         case_id = self.workspace.current_case_id()
@@ -470,7 +478,9 @@ class MainWindow(QMainWindow):
     # -- settings and help ------------------------------------------------------------
     def show_settings(self) -> None:
         dialog = SettingsDialog(self, self.settings)
-        if dialog.exec():
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted:
             self.idle.set_minutes(self.settings.autolock_minutes)
             if self.vault is not None:
                 self.idle.start()

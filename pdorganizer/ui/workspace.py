@@ -286,12 +286,15 @@ class Workspace(QWidget):
         if self.vault is None:
             return
         dialog = CaseDialog(self, self.vault.factors.taxonomy(), self.lang)
-        if not dialog.exec():
-            return
-        values = dialog.values()
+        try:  # the dialog holds the case's data: it must not outlive this call
+            if not dialog.exec() or self.vault is None:
+                return
+            values, claimed = dialog.values(), dialog.claimed_factors()
+        finally:
+            dialog.deleteLater()
         try:
             case = self.vault.cases.add(values.pop("name"), **values)
-            self.vault.cases.set_claimed_factors(case.id, dialog.claimed_factors())
+            self.vault.cases.set_claimed_factors(case.id, claimed)
         except Exception as exc:
             show_error(self, exc, "add case")
             return
@@ -308,11 +311,16 @@ class Workspace(QWidget):
             show_error(self, exc, "edit case")
             return
         dialog = CaseDialog(self, self.vault.factors.taxonomy(), self.lang, case)
-        if not dialog.exec():
-            return
+        del case
         try:
-            self.vault.cases.update(case_id, **dialog.values())
-            self.vault.cases.set_claimed_factors(case_id, dialog.claimed_factors())
+            if not dialog.exec() or self.vault is None:
+                return
+            values, claimed = dialog.values(), dialog.claimed_factors()
+        finally:
+            dialog.deleteLater()
+        try:
+            self.vault.cases.update(case_id, **values)
+            self.vault.cases.set_claimed_factors(case_id, claimed)
         except Exception as exc:
             show_error(self, exc, "edit case")
             return

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+)
 from ui_helpers import add_document, settle
 
 from pdorganizer.core.models import Case, Document, Exhibit, Page, Translation
@@ -28,8 +36,30 @@ def _pixels_alive() -> list:
     ]
 
 
-def test_lock_drops_every_document_pixel_and_record(qtbot, opened, vault, case):
+def _all_texts() -> str:
+    """Every text any live widget holds, visible or not."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    texts = []
+    for w in QApplication.allWidgets():
+        texts += [w.windowTitle(), w.toolTip(), w.accessibleName()]
+        if isinstance(w, (QLabel, QLineEdit, QAbstractButton)):
+            texts.append(w.text())
+        if isinstance(w, QPlainTextEdit):
+            texts.append(w.toPlainText())
+        if isinstance(w, QComboBox):
+            texts += [w.itemText(i) for i in range(w.count())]
+        if isinstance(w, QListWidget):
+            texts += [w.item(i).text() for i in range(w.count())]
+    return "\n".join(texts)
+
+
+def test_lock_drops_every_document_pixel_and_record(qtbot, opened, vault, case, tmp_path):
     window = opened
+    bad = tmp_path / "Secret-scan.jpg"
+    bad.write_bytes(b"not an image at all")
+    window.import_paths([str(bad)], as_one=False)
+    settle(qtbot, window)
+    assert "Secret-scan.jpg" in _all_texts()  # the import report lists it
     doc_ids = [add_document(vault, case.id, f"Secret doc {i}", pages=2).id for i in range(3)]
     vault.documents.set_translation(doc_ids[1], doc_ids[0], translator_name="T. Ranslator")
     vault.documents.tag(doc_ids[0], ["identity"])
@@ -74,6 +104,9 @@ def test_lock_drops_every_document_pixel_and_record(qtbot, opened, vault, case):
     assert not window.toolbar.isVisible()
     assert not window.import_action.isEnabled()
     assert "Secret" not in window.windowTitle()
+    texts = _all_texts()
+    for secret in ("Secret", "T. Ranslator", case.name, case.a_number):
+        assert secret not in texts
 
 
 def test_lock_while_a_dialog_is_open_closes_it(qtbot, opened):
