@@ -26,6 +26,7 @@ import io
 import json
 import mimetypes
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -162,8 +163,9 @@ def _reference_set(generate, folder: Path) -> list[str]:
 def _line(name: str, r: dict) -> str:
     parts = ", ".join(f"{b / MB:.1f}" for b in r["parts"]) if len(r["parts"]) > 1 else "1 file"
     return (
-        f"{name:26} {r['wall']:6.2f} s   peak RSS {r['peak_rss_mb']:5.0f} MB   "
-        f"output {r['bytes'] / MB:6.1f} MB ({r['pages']} pages; parts MB: {parts})"
+        f"{name:26} {r['wall']:6.2f} s (CPU {r['cpu']:5.2f} s)   "
+        f"peak RSS {r['peak_rss_mb']:5.0f} MB   output {r['bytes'] / MB:6.1f} MB "
+        f"({r['pages']} pages; parts MB: {parts})"
     )
 
 
@@ -179,6 +181,8 @@ def main() -> int:
         else:
             result = child_export(Path(rest[0]), Path(rest[1]), mode)
         result["peak_rss_mb"] = peak_rss_mb()
+        cpu = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+        result["cpu"] = sum(u.ru_utime + u.ru_stime for u in cpu)  # with qpdf, for the baseline
         print(json.dumps(result))
         return 0
 
@@ -198,7 +202,7 @@ def main() -> int:
         base = _run_child("baseline", str(work / "baseline.pdf"), *paths)
         orig = _run_child("original", str(db), str(work / "original" / "packet.pdf"))
         comp = _run_child("compact", str(db), str(work / "compact" / "packet.pdf"))
-    print(f"cpus: {os.cpu_count()}")
+    print(f"cpus: {os.cpu_count()}, load average now: {os.getloadavg()[0]:.1f}")
     print(_line("baseline (img2pdf+qpdf+pikepdf)", base))
     print(_line("export original", orig))
     print(_line("export compact", comp))

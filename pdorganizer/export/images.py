@@ -187,8 +187,8 @@ def compact_payload(
     if im.mode == "1":
         return _lossless(im)
     encoded = _jpeg_encode(_shrink(im, target))
-    if mime == "image/png" and frame == 0:  # line art: the original PNG data may be smaller
-        kept = _png_passthrough(data)
+    if mime == "image/png" and frame == 0 and len(data) <= len(encoded.data) * 1.5:
+        kept = _png_passthrough(data)  # line art: the original PNG data may be smaller
         if kept is not None and len(kept.data) <= len(encoded.data):
             return kept
     return encoded
