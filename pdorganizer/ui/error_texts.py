@@ -59,6 +59,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("PdoError", "an image file is damaged (its JPEG data does not parse)"),
     QT_TRANSLATE_NOOP("PdoError", "page size must be letter or a4"),
     QT_TRANSLATE_NOOP("PdoError", "a PDF in this case is password-protected"),
+    QT_TRANSLATE_NOOP("PdoError", "a PDF in this case is encrypted in a way this app cannot read"),
     QT_TRANSLATE_NOOP("PdoError", "a PDF in this case is damaged"),
     QT_TRANSLATE_NOOP("PdoError", "this case has no documents to export"),
     QT_TRANSLATE_NOOP("PdoError", "the packet could not be split under the size limit"),

@@ -719,6 +719,14 @@
         <translation>&amp;Quitar el caso…</translation>
     </message>
     <message>
+        <source>&amp;Find a case</source>
+        <translation>&amp;Buscar un caso</translation>
+    </message>
+    <message>
+        <source>&amp;Combine selected documents</source>
+        <translation>&amp;Unir los documentos seleccionados</translation>
+    </message>
+    <message>
         <source>Re&amp;name</source>
         <translation>Cambiar el &amp;nombre</translation>
     </message>
@@ -1152,6 +1160,10 @@
         <translation>un PDF de este caso está protegido con contraseña</translation>
     </message>
     <message>
+        <source>a PDF in this case is encrypted in a way this app cannot read</source>
+        <translation>un PDF de este caso está cifrado de una forma que este programa no puede leer</translation>
+    </message>
+    <message>
         <source>a PDF in this case is damaged</source>
         <translation>un PDF de este caso está dañado</translation>
     </message>
@@ -1531,6 +1543,14 @@
         <translation>Casos</translation>
     </message>
     <message>
+        <source>Find a case (Ctrl+F)</source>
+        <translation>Buscar un caso (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find a case by name or A-Number</source>
+        <translation>Buscar un caso por nombre o número A</translation>
+    </message>
+    <message>
         <source>&amp;New case…</source>
         <translation>Caso &amp;nuevo…</translation>
     </message>
@@ -1593,6 +1613,17 @@
     <message>
         <source>Remove case</source>
         <translation>Quitar el caso</translation>
+    </message>
+    <message>
+        <source>Combine documents</source>
+        <translation>Unir documentos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Combine these %n documents into one? Their pages are kept, in list order; the document keeps the first one&apos;s title.</source>
+        <translation>
+            <numerusform>¿Unir este %n documento en uno solo? Se conservan sus páginas en el orden de la lista; el documento queda con el título del primero.</numerusform>
+            <numerusform>¿Unir estos %n documentos en uno solo? Se conservan sus páginas en el orden de la lista; el documento queda con el título del primero.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete documents</source>
