@@ -316,7 +316,7 @@
     </message>
     <message>
         <source>Identity document</source>
-        <translation>Documento de identidad</translation>
+        <translation>Identificación</translation>
     </message>
     <message>
         <source>Letter of support</source>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <source>Tax record</source>
-        <translation>Documento de impuestos</translation>
+        <translation>Impuestos</translation>
     </message>
     <message>
         <source>Pay stub</source>
@@ -336,11 +336,11 @@
     </message>
     <message>
         <source>Bank statement</source>
-        <translation>Estado de cuenta bancario</translation>
+        <translation>Estado de cuenta</translation>
     </message>
     <message>
         <source>Lease or bill</source>
-        <translation>Contrato de alquiler o recibo</translation>
+        <translation>Alquiler o recibo</translation>
     </message>
     <message>
         <source>School record</source>
@@ -352,15 +352,15 @@
     </message>
     <message>
         <source>Church or community record</source>
-        <translation>Constancia de iglesia o comunidad</translation>
+        <translation>Iglesia o comunidad</translation>
     </message>
     <message>
         <source>Court record</source>
-        <translation>Documento de la corte</translation>
+        <translation>Documento judicial</translation>
     </message>
     <message>
         <source>Police record</source>
-        <translation>Documento de la policía</translation>
+        <translation>Documento policial</translation>
     </message>
     <message>
         <source>Certificate</source>
