@@ -137,6 +137,10 @@ def open_lazy(data: bytes, frame: int = 0) -> Image.Image:
     except (OSError, ValueError, EOFError, MemoryError, RuntimeError):
         raise DamagedFile() from None
     check_size(im.size)
+    # Hand the decoder the whole stream in one call: in 64 KB blocks (Pillow's default) a
+    # worker re-takes the GIL dozens of times per image, waiting each time for the thread
+    # that writes the vault.
+    im.decodermaxblock = max(len(data), 1 << 16)
     if frame:
         try:
             im.seek(frame)
