@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="make one document of all the files (e.g. front and back of an ID)",
     )
-    p.add_argument("--title", help="document title (default: from the file name)")
+    p.add_argument("--title", metavar="T", help="document title (default: from the file name)")
     p.add_argument(
         "--factor",
         dest="factors",
@@ -38,11 +38,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="F",
         help="tag with this PD factor (repeatable)",
     )
-    p.add_argument("--kind", default="", help="kind of document (birth certificate, ...)")
-    p.add_argument("--date", dest="document_date", default="", help="date of the document")
-    p.add_argument("--language", default="", help="language of the document")
+    p.add_argument(
+        "--kind", default="", metavar="K", help="kind of document (birth certificate...)"
+    )
+    p.add_argument(
+        "--date", dest="document_date", default="", metavar="D", help="date of the document"
+    )
+    p.add_argument("--language", default="", metavar="L", help="language of the document")
     add_json_arg(p)
-    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument(
+        "files", metavar="FILE", nargs="+", help="images (JPEG, PNG, TIFF, WebP, BMP, HEIC) or PDFs"
+    )
     p.set_defaults(func=cmd_import)
 
 
