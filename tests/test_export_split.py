@@ -180,3 +180,27 @@ def test_pdf_sources_split_under_the_limit(tmp_path):
         assert (tmp_path / "out" / path).stat().st_size <= MB
         labels += [last_shown_text(p) for p in PdfReader(path).pages]
     assert labels[1:] == [str(k) for k in range(1, len(labels))]
+
+
+def test_grouped_parts_each_have_factor_headings(tmp_path):
+    vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
+    case = vault.cases.add("Ana")
+    for i in range(5):
+        factor = ["identity", "presence"][i % 2]
+        add_image(vault, case.id, f"P{i}", noise_jpeg(i), "image/jpeg", factors=[factor])
+    out = tmp_path / "out" / "g.pdf"
+    out.parent.mkdir()
+    options = ExportOptions(quality="original", max_part_mb=1, group_by_factor=True)
+    result = export_packet(vault, case.id, out, options)
+    vault.close()
+    assert len(result.files) >= 3
+    headings = {"Identity and age", "Long presence in the U.S."}
+    for n, path in enumerate(result.files):
+        outline = PdfReader(path).outline
+        items = [o for o in outline if not isinstance(o, list)]
+        if n == 0:
+            assert [o.title for o in items[:2]] == ["Cover", "Index of Exhibits"]
+            items = items[2:]
+        assert items and all(o.title in headings for o in items)
+        nested = [o for o in outline if isinstance(o, list)]
+        assert all(e.title.startswith("Exhibit ") for group in nested for e in group)
