@@ -163,6 +163,54 @@ def visible_texts(root: QWidget) -> dict[str, str]:
     return out
 
 
+_MNEMONIC = re.compile(r"(?<!&)&(?!&)(\w)")
+
+
+def _letter(text: str) -> str | None:
+    found = _MNEMONIC.search(text or "")
+    return found.group(1).lower() if found else None
+
+
+def mnemonic_clashes(root: QWidget) -> set[tuple[str, frozenset[str]]]:
+    """Alt+letter shortcuts used twice in one place: the window (menu titles, the buttons,
+    labels and tabs showing) or one menu. Each clash: (place, the items sharing it)."""
+    scopes: dict[str, dict[str, list[str]]] = {}
+
+    def note(scope: str, key: str, text: str) -> None:
+        letter = _letter(text)
+        if letter:
+            scopes.setdefault(scope, {}).setdefault(letter, []).append(key)
+
+    def menu(scope: str, actions) -> None:
+        for i, action in enumerate(actions):
+            if action.isSeparator():
+                continue
+            note(scope, f"{scope}/action{i}", action.text())
+            if isinstance(action.menu(), QMenu):
+                menu(f"{scope}/action{i}", action.menu().actions())
+
+    if isinstance(root, QMainWindow):
+        for i, action in enumerate(root.menuBar().actions()):
+            note("window", f"menubar/action{i}", action.text())
+            if isinstance(action.menu(), QMenu):
+                menu(f"menubar/action{i}", action.menu().actions())
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        key = _widget_key(widget, root)
+        if isinstance(widget, (QAbstractButton, QLabel)):
+            note("window", key, widget.text())
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                note("window", f"{key}/tab{i}", widget.tabText(i))
+    return {
+        (scope, frozenset(keys))
+        for scope, letters in scopes.items()
+        for keys in letters.values()
+        if len(keys) > 1
+    }
+
+
 def untranslated(
     english: dict[str, str], spanish: dict[str, str], data: tuple[str, ...] = ()
 ) -> list[str]:
@@ -174,10 +222,13 @@ def untranslated(
 
 
 def build_in(qapp, language: str, factory: Callable[[], QWidget]) -> dict[str, str]:
+    """The widget's texts in `language` (its Alt+letter clashes go to _CLASHES)."""
     assert i18n.install_translator(qapp, language) == language
     widget = factory()
     try:
-        return visible_texts(widget)
+        texts = visible_texts(widget)
+        _CLASHES[language] = mnemonic_clashes(widget)
+        return texts
     finally:
         if hasattr(widget, "shutdown"):  # the main window: close its vault, stop timers
             widget.shutdown()
@@ -186,6 +237,21 @@ def build_in(qapp, language: str, factory: Callable[[], QWidget]) -> dict[str, s
         # Really delete it now, so no window of this test outlives it.
         qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         qapp.processEvents()
+
+
+_CLASHES: dict[str, set[tuple[str, frozenset[str]]]] = {}
+
+
+def new_clashes() -> list[str]:
+    """Alt+letter clashes the Spanish adds to the last pair of builds (the English
+    source may have its own; those are the GUI's to fix, not the translation's)."""
+    english = _CLASHES.get("en", set())
+    extra = [
+        (scope, keys)
+        for scope, keys in _CLASHES.get("es", set())
+        if not any(scope == place and keys <= same for place, same in english)
+    ]
+    return sorted(f"{scope}: {sorted(keys)}" for scope, keys in extra)
 
 
 @pytest.fixture(autouse=True)
@@ -210,6 +276,8 @@ def assert_spanish(
     assert len(paired) >= minimum, f"only {len(paired)} texts found: {sorted(english)[:20]}"
     bad = untranslated(english, spanish, data)
     assert not bad, "still in English:\n" + "\n".join(bad)
+    clashes = new_clashes()
+    assert not clashes, "Alt+letter used twice in Spanish:\n" + "\n".join(clashes)
 
 
 def test_exempt_words() -> None:
@@ -300,6 +368,8 @@ def test_main_window_is_spanish(qapp, settings, tmp_path: Path) -> None:
     assert len([k for k in spanish if k in english]) >= 60
     bad = untranslated(english, spanish, USER_DATA)
     assert not bad, "still in English:\n" + "\n".join(bad)
+    clashes = new_clashes()
+    assert not clashes, "Alt+letter used twice in Spanish:\n" + "\n".join(clashes)
 
 
 def test_main_window_lists_and_tables_are_spanish(qapp, settings, tmp_path: Path) -> None:
@@ -351,3 +421,20 @@ def test_dialog_is_spanish(qapp, settings, tmp_path: Path, name: str) -> None:
         minimum=3,
         data=(*USER_DATA, str(tmp_path), "packet.pdf", "a.jpg", "b.jpg"),
     )
+
+
+def test_clash_finder(qapp) -> None:
+    window = QMainWindow()
+    file_menu = window.menuBar().addMenu("&File")
+    file_menu.addAction("&Open")
+    file_menu.addAction("&Options")
+    central = QWidget()
+    QLabel("&Find", central)
+    window.setCentralWidget(central)
+    clashes = mnemonic_clashes(window)
+    label = _widget_key(central.findChild(QLabel), window)
+    assert clashes == {
+        ("window", frozenset({"menubar/action0", label})),
+        ("menubar/action0", frozenset({"menubar/action0/action0", "menubar/action0/action1"})),
+    }
+    window.deleteLater()

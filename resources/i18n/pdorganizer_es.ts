@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Date of &amp;birth</source>
-        <translation>Fecha de &amp;nacimiento</translation>
+        <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
         <source>Country of &amp;citizenship</source>
@@ -672,7 +672,7 @@
     </message>
     <message>
         <source>&amp;Import files…</source>
-        <translation>&amp;Agregar archivos…</translation>
+        <translation>A&amp;gregar archivos…</translation>
     </message>
     <message>
         <source>Add photos or PDF files to this case</source>
@@ -708,7 +708,7 @@
     </message>
     <message>
         <source>&amp;New case…</source>
-        <translation>Caso &amp;nuevo…</translation>
+        <translation>Caso nue&amp;vo…</translation>
     </message>
     <message>
         <source>&amp;Edit case…</source>
@@ -1552,7 +1552,7 @@
     </message>
     <message>
         <source>&amp;New case…</source>
-        <translation>Caso &amp;nuevo…</translation>
+        <translation>Caso nue&amp;vo…</translation>
     </message>
     <message>
         <source>New case</source>
@@ -1568,7 +1568,7 @@
     </message>
     <message>
         <source>&amp;Import files…</source>
-        <translation>&amp;Agregar archivos…</translation>
+        <translation>A&amp;gregar archivos…</translation>
     </message>
     <message>
         <source>Import files</source>
@@ -1600,7 +1600,7 @@
     </message>
     <message>
         <source>&amp;Document</source>
-        <translation>&amp;Documento</translation>
+        <translation>Docu&amp;mento</translation>
     </message>
     <message>
         <source>Co&amp;verage</source>
@@ -1608,7 +1608,7 @@
     </message>
     <message>
         <source>E&amp;xhibits</source>
-        <translation>A&amp;nexos</translation>
+        <translation>Ane&amp;xos</translation>
     </message>
     <message>
         <source>Remove case</source>
