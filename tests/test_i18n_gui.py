@@ -302,10 +302,20 @@ def test_the_checker_catches_an_english_text(qapp) -> None:
     assert untranslated(english, spanish) == ["title: 'Cases'", "QLabel[0]/text: 'Documents'"]
 
 
-def test_start_screen_is_spanish(qapp, settings) -> None:
+@pytest.mark.parametrize("page", ["welcome", "create", "unlock"])
+def test_start_screen_is_spanish(qapp, settings, tmp_path: Path, page: str) -> None:
     from pdorganizer.ui.start_screen import StartScreen
 
-    assert_spanish(qapp, lambda: StartScreen(settings), minimum=15)
+    def factory() -> QWidget:
+        screen = StartScreen(settings)
+        if page == "create":
+            screen.show_create()
+        elif page == "unlock":
+            screen.show_unlock(str(tmp_path / VAULT_NAME), locked=True)
+        return screen
+
+    # The create page proposes a file in the documents folder, named in the language.
+    assert_spanish(qapp, factory, minimum=15, data=(str(tmp_path), VAULT_NAME, str(Path.home())))
 
 
 # -- the main window with a vault open, a case and a tagged document ----------------------

@@ -1462,7 +1462,7 @@
     </message>
     <message>
         <source>Create &amp;vault</source>
-        <translation>Crear la &amp;caja fuerte</translation>
+        <translation>Crear la caja &amp;fuerte</translation>
     </message>
     <message>
         <source>Back</source>
