@@ -6,7 +6,7 @@ cores. PDF readers are not thread-safe: PDF pages are prepared on the calling th
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from pypdf import PdfReader
@@ -116,7 +116,7 @@ def _raw_box(page: Page, orientation: int) -> tuple[float, float]:
     return page.width, page.height
 
 
-def prepared_in_order(prep: Preparer, pages: list[PlannedPage]) -> Iterator[Prepared]:
+def prepared_in_order(prep: Preparer, pages: list[PlannedPage]) -> Generator[Prepared, None, None]:
     """Every page of `pages` as Prepared, in order, images prepared ahead on two threads."""
     queue: deque[tuple[PlannedPage, Future | None]] = deque()
     todo = iter(pages)

@@ -164,9 +164,12 @@ def export_packet(
             int(limit * factor),
             progress,
         )
-        preparer = Preparer(vault, data, geometry, options.quality)
+        stream = prepared_in_order(Preparer(vault, data, geometry, options.quality), pages)
         try:
-            parts = writer.write(prepared_in_order(preparer, pages))
+            try:
+                parts = writer.write(stream)
+            finally:
+                stream.close()  # stops the image threads now, also on error or cancel
             files = [_verify(part, pages, style) for part in parts]
             result = ExportResult(page_count=len(pages))
             manifest_temp = None
