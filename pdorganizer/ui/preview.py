@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pdorganizer.core.errors import PdoError
 from pdorganizer.core.models import Page
+from pdorganizer.core.safelog import log_unexpected
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.qtcompat import emit
 from pdorganizer.ui.render import render_page
@@ -146,7 +148,8 @@ class PreviewPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._task = None
         self._show_text(self.tr("This page cannot be shown."))
-        del exc
+        if not isinstance(exc, PdoError):  # a bug, not a damaged file: log where it was
+            log_unexpected(exc, "page preview")
 
     def clear(self) -> None:
         """Drop the page image and everything known about the document."""

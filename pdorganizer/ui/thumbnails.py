@@ -12,6 +12,8 @@ from collections import OrderedDict
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap, QTransform
 
+from pdorganizer.core.errors import PdoError
+from pdorganizer.core.safelog import log_unexpected
 from pdorganizer.ui.qtcompat import emit
 from pdorganizer.ui.worker import run_task
 from pdorganizer.vault import Vault
@@ -65,7 +67,7 @@ class ThumbnailCache(QObject):
                 self.vault,
                 doc_id,
                 on_result=lambda img, d=doc_id, g=generation: self._loaded(d, g, img),
-                on_error=lambda _exc, d=doc_id, g=generation: self._failed(d, g),
+                on_error=lambda exc, d=doc_id, g=generation: self._failed(d, g, exc),
             )
         return None
 
@@ -95,8 +97,10 @@ class ThumbnailCache(QObject):
             self._pixmaps.popitem(last=False)
         emit(self.ready, doc_id)
 
-    def _failed(self, doc_id: int, generation: int) -> None:
+    def _failed(self, doc_id: int, generation: int, exc: BaseException) -> None:
         # A page without a thumbnail, or the vault locked meanwhile: show no picture.
+        if not isinstance(exc, PdoError):
+            log_unexpected(exc, "thumbnail")
         if generation == self._generation:
             self._pending.discard(doc_id)
             self._missing.add(doc_id)

@@ -227,3 +227,24 @@ def test_open_something_that_is_not_a_vault(qtbot, window, tmp_path):
     assert window.vault is None
     assert window.start.unlock_error.text()
     assert fake.read_bytes() == b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+
+
+def test_cancel_an_import_keeps_what_was_done(qtbot, opened, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    paths = write_images(tmp_path, [f"page{i:02d}.jpg" for i in range(40)])
+    opened.import_paths(paths, as_one=False)
+    job = opened.job
+    assert job is not None and job.isVisible()
+    cancel = next(b for b in job.findChildren(QPushButton) if b.isVisible())
+    cancel.click()
+    settle(qtbot, opened, timeout=30000)
+    assert opened.job is None
+    imported = opened.workspace.doc_model.rowCount()
+    assert 0 <= imported <= 40
+    vault_docs = opened.vault.documents.list(opened.workspace.current_case_id())
+    assert len(vault_docs) == imported  # the window shows exactly what the vault holds
+    if imported < 40:
+        assert "stopped" in opened.statusBar().currentMessage().lower() or any(
+            r.status != "imported" for r in opened.last_import
+        )
