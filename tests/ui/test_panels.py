@@ -248,3 +248,21 @@ def test_combine_selected_documents(qtbot, opened, vault, case, monkeypatch):
     assert [(d.id, d.page_count) for d in docs] == [(first.id, 3)]
     assert ws.doc_model.rowCount() == 1
     assert second.id not in [d.id for d in ws.doc_model.documents()]
+
+
+def test_pdf_pages_render_in_memory_not_as_thumbnails(qtbot, opened, tmp_path):
+    from PIL import Image
+
+    pdf = tmp_path / "two-pages.pdf"
+    pages = [Image.new("RGB", (850, 1100), c) for c in ("white", "lightyellow")]
+    pages[0].save(pdf, save_all=True, append_images=pages[1:], resolution=100)
+    opened.import_paths([str(pdf)], as_one=False)
+    settle(qtbot, opened)
+    ws = opened.workspace
+    assert ws.doc_model.rowCount() == 1
+    ws.select_document(ws.doc_model.document_at(0).id)
+    preview = ws.preview
+    qtbot.waitUntil(lambda: not preview._image.isNull(), timeout=10000)
+    assert preview.page_label.text() == "Page 1 of 2"
+    assert not preview._thumb_only
+    assert max(preview._image.width(), preview._image.height()) > 1000  # not the 256 px thumb
