@@ -423,6 +423,14 @@ def check(language: str, ui_dir: Path = UI_DIR, folder: Path = I18N_DIR) -> Repo
     ts = ts_path(language, folder)
     have = {m.key: m for m in read_ts(ts)} if ts.is_file() else {}
     report = Report(total=len(needed))
+    # lupdate's Python reader can file a string under a context Qt never asks for
+    # (seen after a QCoreApplication.translate line); such an entry is useless.
+    known = {(c, t, d) for c, t, d, _p, _w in gui_strings(ui_sources(ui_dir))}
+    report.problems += [
+        f"lupdate filed this under a context the code never uses: {c}: {t!r}"
+        for c, t, d in (m.key for m in needed)
+        if (c, t, d) not in known
+    ]
     for msg in needed:
         entry = have.get(msg.key)
         if entry is None:

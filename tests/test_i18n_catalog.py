@@ -250,3 +250,23 @@ def test_strings_lupdate_misses_are_declared_again(tmp_path: Path) -> None:
     by_source = {m.source: m for m in tool.read_ts(ts)}
     assert by_source["The packet has %n exhibit(s)."].numerus
     assert by_source["Open"].comment == "menu"
+
+
+MISFILED = """
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow
+
+
+class Window(QMainWindow):
+    def __init__(self):
+        super().__init__()
+        QCoreApplication.translate("Errors", "Wrong passphrase")
+        self.tr("Open", "menu")
+"""
+
+
+def test_checker_reports_strings_lupdate_files_under_a_wrong_context(tmp_path: Path) -> None:
+    (tmp_path / "window.py").write_text(MISFILED, encoding="utf-8")
+    report = tool.check("es", tmp_path, tmp_path)
+    misfiled = [p for p in report.problems if "context the code never uses" in p]
+    assert misfiled, [m.key for m in tool.scan_ui(tmp_path)]
