@@ -88,10 +88,10 @@ class DocumentPanel(QWidget):
         for label, widget, name in (
             (self.tr("&Title"), self.title_edit, self.tr("Title")),
             (self.tr("&Kind"), self.kind_combo, self.tr("Kind of document")),
-            (self.tr("&Issued by"), self.issuer_edit, self.tr("Issued by")),
-            (self.tr("&Date"), self.date_edit, self.tr("Date of the document")),
-            (self.tr("&Language"), self.language_edit, self.tr("Language of the document")),
-            (self.tr("&Notes"), self.notes_edit, self.tr("Notes")),
+            (self.tr("Issued &by"), self.issuer_edit, self.tr("Issued by")),
+            (self.tr("D&ate"), self.date_edit, self.tr("Date of the document")),
+            (self.tr("Lan&guage"), self.language_edit, self.tr("Language of the document")),
+            (self.tr("N&otes"), self.notes_edit, self.tr("Notes")),
         ):
             widget.setAccessibleName(name)
             form.addRow(label, widget)

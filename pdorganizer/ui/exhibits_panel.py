@@ -50,11 +50,11 @@ class ExhibitsPanel(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.up_button = self._button(self.tr("Move &up"), "Alt+Up", lambda: self.move(-1))
-        self.down_button = self._button(self.tr("Move &down"), "Alt+Down", lambda: self.move(1))
-        self.group_button = self._button(self.tr("&Group"), "Ctrl+G", self.group)
+        self.up_button = self._button(self.tr("Move up"), "Alt+Up", lambda: self.move(-1))
+        self.down_button = self._button(self.tr("Move down"), "Alt+Down", lambda: self.move(1))
+        self.group_button = self._button(self.tr("Group"), "Ctrl+G", self.group)
         self.group_button.setToolTip(self.tr("Make the selected exhibits one exhibit (Ctrl+G)"))
-        self.ungroup_button = self._button(self.tr("U&ngroup"), "Ctrl+Shift+G", self.ungroup)
+        self.ungroup_button = self._button(self.tr("Ungroup"), "Ctrl+Shift+G", self.ungroup)
         self.reset_button = self._button(self.tr("Default order"), "", self.reset)
         self.reset_button.setToolTip(
             self.tr("Forget your order and sort the exhibits by factor and date")
@@ -71,9 +71,11 @@ class ExhibitsPanel(QWidget):
 
     def _button(self, text: str, shortcut: str, slot: object) -> QPushButton:
         b = QPushButton(text)
-        b.setAccessibleName(text.replace("&", ""))
-        if shortcut:
-            b.setShortcut(QKeySequence(shortcut))
+        b.setAccessibleName(text)
+        if shortcut:  # an explicit shortcut: shown in the tooltip, no mnemonic needed
+            seq = QKeySequence(shortcut)
+            b.setShortcut(seq)
+            b.setToolTip(f"{text} ({seq.toString(QKeySequence.SequenceFormat.NativeText)})")
         b.clicked.connect(slot)  # type: ignore[arg-type]
         return b
 

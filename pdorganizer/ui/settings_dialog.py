@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
         lang_hint = QLabel(self.tr("A new language applies the next time the program starts."))
         lang_hint.setWordWrap(True)
         form.addRow("", lang_hint)
-        form.addRow(self.tr("&Lock after"), self.autolock)
+        form.addRow(self.tr("Loc&k after"), self.autolock)
         form.addRow("", self.recent)
         form.addRow("", recent_hint)
         export_box = QGroupBox(self.tr("Default export options"))

@@ -188,7 +188,7 @@ class Workspace(QWidget):
         self.exhibits_panel = ExhibitsPanel()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
-        self.tabs.addTab(self.document_panel, self.tr("&Document"))
+        self.tabs.addTab(self.document_panel, self.tr("Docu&ment"))
         self.tabs.addTab(self.coverage_panel, self.tr("Co&verage"))
         self.tabs.addTab(self.exhibits_panel, self.tr("E&xhibits"))
 
