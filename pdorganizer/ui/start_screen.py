@@ -391,12 +391,12 @@ class StartScreen(QWidget):
         if self._working:
             return
         path = self.create_path.text().strip()
+        if path and not path.endswith(VAULT_SUFFIX):
+            path += VAULT_SUFFIX
+            self.create_path.setText(path)
         first, second = self.create_pass.text(), self.create_repeat.text()
         if not path:
             self.create_error.setText(self.tr("Choose where to save the vault."))
-        elif not path.endswith(VAULT_SUFFIX):
-            self.create_path.setText(path + VAULT_SUFFIX)
-            return self.create()
         elif os.path.exists(path):
             self.create_error.setText(
                 self.tr(
@@ -428,8 +428,6 @@ class StartScreen(QWidget):
                 on_result=self._opened,
                 on_error=self._create_failed,
             )
-            return
-        return
 
     def _create_failed(self, exc: BaseException) -> None:
         self._set_working(False, self.create_busy)
