@@ -86,3 +86,29 @@ def test_unknown_factor_or_case_changes_nothing(vault: Vault, case, tmp_path: Pa
     with pytest.raises(NotFound):
         import_files(vault, case.id + 99, [path])
     assert vault.documents.list(case.id) == []
+
+
+def test_pdf_sizes_guarded_and_huge_pages_accepted(vault: Vault, case, tmp_path: Path) -> None:
+    from tests.ingest_samples import pdf
+
+    banner = write(tmp_path, "banner.pdf", pdf([(14_400, 1_000, 0)]))
+    absurd = write(tmp_path, "absurd.pdf", pdf([(612, 792, 0), (10_000_000, 792, 0)]))
+    tiny = write(tmp_path, "tiny.pdf", pdf([(0.01, 0.01, 0)]))
+    results = import_files(vault, case.id, [banner, absurd, tiny])
+    assert results[0].status == "imported"
+    page = vault.documents.pages(results[0].document_id)[0]
+    assert (page.width, page.height) == (14_400, 1_000)
+    assert results[1].message == "a page of this PDF has an impossible size"
+    assert results[2].message == "a page of this PDF has an impossible size"
+    assert vault.check() == []
+
+
+def test_damaged_later_tiff_frame_fails_the_whole_file(vault: Vault, case, tmp_path: Path) -> None:
+    from tests.ingest_samples import tiff
+
+    data = tiff("multipage")
+    path = write(tmp_path, "cut.tif", data[: len(data) * 2 // 3])
+    [result] = import_files(vault, case.id, [path])
+    assert result.status == "failed"
+    assert result.message == "the file is damaged or incomplete"
+    assert vault.documents.list(case.id) == []
