@@ -3,6 +3,8 @@ cancellation, and nothing written outside the vault."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import tempfile
 import time
@@ -232,3 +234,30 @@ def test_interrupt_keeps_finished_documents(vault: Vault, case, tmp_path: Path) 
     assert vault.check() == []
     # the vault is usable afterwards (no transaction left open)
     assert import_files(vault, case.id, paths)[3].status == "imported"
+
+
+def test_user_password_pdf_imports_decrypted_when_the_password_is_given(
+    vault: Vault, case, tmp_path: Path
+) -> None:
+    from tests.ingest_samples import pdf
+
+    locked = write(tmp_path, "locked.pdf", pdf([(612, 792, 0), (792, 612, 0)], user_password="s3"))
+    [refused] = import_files(vault, case.id, [locked])
+    assert refused.message == "password-protected PDF"
+    [wrong] = import_files(vault, case.id, [locked], ImportOptions(pdf_password="nope"))
+    assert wrong.message == "wrong password for this PDF"
+    [ok] = import_files(vault, case.id, [locked], ImportOptions(pdf_password="s3"))
+    assert ok.status == "imported" and ok.pages == 2
+    page = vault.documents.pages(ok.document_id)[1]
+    assert page.landscape
+    source = vault.documents.source(page.source_id)
+    assert (
+        source.metadata["decrypted_from_sha256"]
+        == hashlib.sha256(Path(locked).read_bytes()).hexdigest()
+    )
+    stored = vault.documents.source_data(page.source_id)
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(stored))
+    assert not reader.is_encrypted and len(reader.pages) == 2
+    assert source.metadata["info"]["/Author"] == "Agency Clerk"

@@ -14,7 +14,7 @@ import zlib
 from typing import Any
 
 import pypdfium2 as pdfium
-from pypdf import PasswordType, PdfReader
+from pypdf import PasswordType, PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from pypdf.generic import DictionaryObject, IndirectObject
 
@@ -68,6 +68,29 @@ def open_pdf(data: bytes) -> PdfReader:
     except _PARSE_ERRORS:
         raise DamagedFile() from None
     return reader
+
+
+class WrongPassword(InvalidInput):
+    def __init__(self, message: str = "wrong password for this PDF") -> None:
+        super().__init__(message)
+
+
+def decrypt_pdf(data: bytes, password: str) -> bytes:
+    """The PDF without its encryption (in memory), or WrongPassword."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if not reader.is_encrypted:
+            return data
+        if reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
+            raise WrongPassword()
+        writer = PdfWriter(clone_from=reader)
+        out = io.BytesIO()
+        writer.write(out)
+    except InvalidInput:
+        raise
+    except _PARSE_ERRORS:
+        raise DamagedFile() from None
+    return out.getvalue()
 
 
 def analyze_pdf(data: bytes) -> FileInfo:

@@ -16,7 +16,7 @@ from pdorganizer.core.errors import PdoError
 from pdorganizer.core.safelog import log_unexpected
 from pdorganizer.ingest.imagefile import FileInfo, analyze_image
 from pdorganizer.ingest.images import sniff_mime
-from pdorganizer.ingest.pdfs import analyze_pdf
+from pdorganizer.ingest.pdfs import PasswordProtected, analyze_pdf, decrypt_pdf
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024  # 1 GiB: no phone photo, scan or agency PDF is bigger
 
@@ -75,8 +75,12 @@ def analyze(data: bytes) -> FileInfo:
     return analyze_image(data, mime)
 
 
-def prepare(path: str, known: Collection[str] = ()) -> Prepared:
-    """Read, hash and analyse one file; failures end up in `error`, never raised."""
+def prepare(path: str, known: Collection[str] = (), pdf_password: str = "") -> Prepared:
+    """Read, hash and analyse one file; failures end up in `error`, never raised.
+
+    `pdf_password`: for PDFs that need one to open; such a PDF is stored decrypted (its
+    original SHA-256 kept in the metadata), since nothing could read it later otherwise.
+    """
     prep = Prepared(path=path, name=os.path.basename(path.rstrip("/\\")) or path)
     try:
         prep.data = read_file(path)
@@ -84,7 +88,16 @@ def prepare(path: str, known: Collection[str] = ()) -> Prepared:
         if prep.sha256 in known:
             prep.known = True  # a duplicate: no need to decode it
             return prep
-        prep.info = analyze(prep.data)
+        try:
+            prep.info = analyze(prep.data)
+        except PasswordProtected:
+            if not pdf_password:
+                raise
+            original = prep.sha256
+            prep.data = decrypt_pdf(prep.data, pdf_password)
+            prep.sha256 = hashlib.sha256(prep.data).hexdigest()
+            prep.info = analyze_pdf(prep.data)
+            prep.info.metadata["decrypted_from_sha256"] = original
     except PdoError as exc:
         prep.error = exc.message
     except MemoryError:

@@ -51,6 +51,9 @@ class ImportOptions:
     language: str = ""
     as_one: bool = False  # several files -> one document
     workers: int = 0  # threads decoding files; 0: as many as pay off on this machine
+    # For PDFs that need a password to open (the GUI asks for it after a
+    # "password-protected PDF" result); they are stored decrypted.
+    pdf_password: str = ""
 
 
 class ImportCancelled(Cancelled):
@@ -83,7 +86,10 @@ def import_files(
     workers = options.workers or default_workers()
     store = Store(vault, case_id, options, factors)
     prepared: Generator[Prepared, None, None] = ordered_map(
-        partial(prepare, known=known), names, workers, idle=store.batch.commit
+        partial(prepare, known=known, pdf_password=options.pdf_password),
+        names,
+        workers,
+        idle=store.batch.commit,
     )
     results: list[ImportResult] = []
     try:
