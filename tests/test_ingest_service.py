@@ -245,7 +245,7 @@ def test_user_password_pdf_imports_decrypted_when_the_password_is_given(
     [refused] = import_files(vault, case.id, [locked])
     assert refused.message == "password-protected PDF"
     [wrong] = import_files(vault, case.id, [locked], ImportOptions(pdf_password="nope"))
-    assert wrong.message == "wrong password for this PDF"
+    assert wrong.message == "password-protected PDF"
     [ok] = import_files(vault, case.id, [locked], ImportOptions(pdf_password="s3"))
     assert ok.status == "imported" and ok.pages == 2
     page = vault.documents.pages(ok.document_id)[1]

@@ -70,19 +70,15 @@ def open_pdf(data: bytes) -> PdfReader:
     return reader
 
 
-class WrongPassword(InvalidInput):
-    def __init__(self, message: str = "wrong password for this PDF") -> None:
-        super().__init__(message)
-
-
 def decrypt_pdf(data: bytes, password: str) -> bytes:
-    """The PDF without its encryption (in memory), or WrongPassword."""
+    """The PDF without its encryption (in memory). A wrong password gets the same
+    "password-protected PDF" as none: the caller knows it gave one."""
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if not reader.is_encrypted:
             return data
         if reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
-            raise WrongPassword()
+            raise PasswordProtected()
         writer = PdfWriter(clone_from=reader)
         out = io.BytesIO()
         writer.write(out)
