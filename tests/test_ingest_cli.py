@@ -131,3 +131,18 @@ def test_page_commands(cli_vault: Path, tmp_path: Path, capsys: pytest.CaptureFi
     assert run(["check", str(cli_vault)]) == 0
     with Vault.open(cli_vault, PASSPHRASE) as vault:
         assert len(vault.documents.list(1)) == 1
+
+
+def test_pdf_password_file(
+    cli_vault: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked = write(tmp_path, "locked.pdf", pdf([(612, 792, 0)], user_password="pw 1"))
+    secret = tmp_path / "pdf-password.txt"
+    secret.write_text("pw 1\n", encoding="utf-8")
+    capsys.readouterr()
+    args = ["import", str(cli_vault), "--case", "1", "--pdf-password-file", str(secret), locked]
+    assert run(args) == 0
+    assert lines(capsys) == [f"imported  {locked} -> doc 1 (1 page)"]
+    missing = ["import", str(cli_vault), "--case", "1", "--pdf-password-file", "nope", locked]
+    assert run(missing) == 2
+    assert "cannot read the password file" in capsys.readouterr().err

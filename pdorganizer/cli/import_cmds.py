@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from pdorganizer.cli.common import (
+    UsageError,
     add_json_arg,
     add_vault_arg,
     open_vault,
@@ -45,6 +47,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--date", dest="document_date", default="", metavar="D", help="date of the document"
     )
     p.add_argument("--language", default="", metavar="L", help="language of the document")
+    p.add_argument(
+        "--pdf-password-file",
+        metavar="FILE",
+        help="for PDFs that need a password to open: read it from the first line of FILE "
+        "(such a PDF is stored decrypted)",
+    )
     add_json_arg(p)
     p.add_argument(
         "files", metavar="FILE", nargs="+", help="images (JPEG, PNG, TIFF, WebP, BMP, HEIC) or PDFs"
@@ -60,6 +68,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         document_date=args.document_date,
         language=args.language,
         as_one=args.as_one,
+        pdf_password=_pdf_password(args.pdf_password_file),
     )
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)
@@ -70,6 +79,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         for result in results:
             print(result_line(result))
     return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def _pdf_password(path: str | None) -> str:
+    if not path:
+        return ""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        raise UsageError(f"cannot read the password file {path}") from None
+    if not lines or not lines[0]:
+        raise UsageError("the password file is empty")
+    return lines[0]
 
 
 def result_line(result: ImportResult) -> str:
