@@ -261,3 +261,5 @@ def test_user_password_pdf_imports_decrypted_when_the_password_is_given(
     reader = PdfReader(io.BytesIO(stored))
     assert not reader.is_encrypted and len(reader.pages) == 2
     assert source.metadata["info"]["/Author"] == "Agency Clerk"
+    again = import_files(vault, case.id, [locked], ImportOptions(pdf_password="s3"))
+    assert again[0].message == f"duplicate of doc {ok.document_id}"
