@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>&amp;Issued by</source>
-        <translation>&amp;Emitido por</translation>
+        <translation type="vanished">&amp;Emitido por</translation>
     </message>
     <message>
         <source>Issued by</source>
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation>&amp;Fecha</translation>
+        <translation type="vanished">&amp;Fecha</translation>
     </message>
     <message>
         <source>Date of the document</source>
@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>&amp;Idioma</translation>
+        <translation type="vanished">&amp;Idioma</translation>
     </message>
     <message>
         <source>Language of the document</source>
@@ -264,11 +264,27 @@
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation>&amp;Notas</translation>
+        <translation type="vanished">&amp;Notas</translation>
+    </message>
+    <message>
+        <source>Issued &amp;by</source>
+        <translation>Emitido p&amp;or</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Notas</translation>
     </message>
     <message>
         <source>What this document shows</source>
@@ -467,16 +483,32 @@
         <translation>Anexos</translation>
     </message>
     <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Agrupar</translation>
+    </message>
+    <message>
+        <source>Ungroup</source>
+        <translation>Separar</translation>
+    </message>
+    <message>
         <source>Move &amp;up</source>
-        <translation>&amp;Subir</translation>
+        <translation type="vanished">&amp;Subir</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
-        <translation>&amp;Bajar</translation>
+        <translation type="vanished">&amp;Bajar</translation>
     </message>
     <message>
         <source>&amp;Group</source>
-        <translation>A&amp;grupar</translation>
+        <translation type="vanished">A&amp;grupar</translation>
     </message>
     <message>
         <source>Make the selected exhibits one exhibit (Ctrl+G)</source>
@@ -484,7 +516,7 @@
     </message>
     <message>
         <source>U&amp;ngroup</source>
-        <translation>&amp;Separar</translation>
+        <translation type="vanished">&amp;Separar</translation>
     </message>
     <message>
         <source>Default order</source>
@@ -643,6 +675,14 @@
     <message>
         <source>The other files were imported. You can take a new photo or scan of these papers and import it again.</source>
         <translation>Los demás archivos sí se agregaron. Puede tomar otra foto o escanear de nuevo esos papeles y volver a agregarlos.</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>Hace falta la contraseña</translation>
+    </message>
+    <message>
+        <source>%1 is protected by a password. Type the password to import it, or press Cancel to skip this file.</source>
+        <translation>%1 está protegido con contraseña. Escriba la contraseña para agregarlo, o pulse Cancelar para dejar fuera este archivo.</translation>
     </message>
 </context>
 <context>
@@ -1318,8 +1358,12 @@
         <translation>El idioma nuevo se aplicará la próxima vez que abra el programa.</translation>
     </message>
     <message>
-        <source>&amp;Lock after</source>
+        <source>Loc&amp;k after</source>
         <translation>&amp;Bloquear después de</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after</source>
+        <translation type="vanished">&amp;Bloquear después de</translation>
     </message>
     <message>
         <source>Default export options</source>
@@ -1599,8 +1643,12 @@
         <translation>Documentos como imágenes</translation>
     </message>
     <message>
-        <source>&amp;Document</source>
+        <source>Docu&amp;ment</source>
         <translation>Docu&amp;mento</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation type="vanished">Docu&amp;mento</translation>
     </message>
     <message>
         <source>Co&amp;verage</source>
