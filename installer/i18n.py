@@ -5,6 +5,7 @@
     python installer/i18n.py check     # exit 1 when a GUI string lacks a finished translation
     python installer/i18n.py todo      # list the strings still to translate
     python installer/i18n.py errors    # re-declare the services' error messages for lupdate
+    python installer/i18n.py prune     # drop strings that left the code ("vanished")
 
 The `.ts` files are the committed sources (edit them with `pyside6-linguist` or any text
 editor); the `.qm` files are built. The app also compiles a missing or stale `.qm` at
@@ -190,7 +191,12 @@ def write_shim(sources: list[Path], shim: Path) -> None:
 
 
 def lupdate(
-    ts: Path, language: str, sources: list[Path] | None = None, shim: Path | None = None
+    ts: Path,
+    language: str,
+    sources: list[Path] | None = None,
+    shim: Path | None = None,
+    *,
+    prune: bool = False,
 ) -> None:
     """Merge the GUI's current strings into `ts` (created when missing). Strings behind a
     translate wrapper go through a generated `shim` file (default: next to `ts`'s
@@ -200,10 +206,10 @@ def lupdate(
     with tempfile.TemporaryDirectory(prefix="pdorganizer-i18n-") as tmp:
         shim = shim or Path(tmp) / "wrapped_strings.py"
         write_shim(files, shim)
-        _run_lupdate(ts, language, [*files, shim])
+        _run_lupdate(ts, language, [*files, shim], prune)
 
 
-def _run_lupdate(ts: Path, language: str, files: list[Path]) -> None:
+def _run_lupdate(ts: Path, language: str, files: list[Path], prune: bool = False) -> None:
     cmd = [
         *tool("lupdate"),
         "-silent",
@@ -216,6 +222,7 @@ def _run_lupdate(ts: Path, language: str, files: list[Path]) -> None:
         "en",
         "-target-language",
         language,
+        *(["-no-obsolete"] if prune else []),
         *[str(f) for f in files],
         "-ts",
         str(ts),
@@ -445,11 +452,13 @@ def check(language: str, ui_dir: Path = UI_DIR, folder: Path = I18N_DIR) -> Repo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("update", "release", "check", "todo", "errors"))
+    parser.add_argument(
+        "command", choices=("update", "release", "check", "todo", "errors", "prune")
+    )
     args = parser.parse_args(argv)
-    if args.command == "update":
+    if args.command in ("update", "prune"):
         for lang in LANGUAGES:
-            lupdate(ts_path(lang), lang)
+            lupdate(ts_path(lang), lang, prune=args.command == "prune")
             print(check(lang).lines()[0])
     elif args.command == "errors":
         ERROR_TEXTS.write_text(error_texts_module(service_messages()), encoding="utf-8")

@@ -166,18 +166,6 @@
         <source>None yet</source>
         <translation>Todavía ninguno</translation>
     </message>
-    <message>
-        <source>You claim this: add a document that shows it</source>
-        <translation type="vanished">Usted indica esto: agregue un documento que lo demuestre</translation>
-    </message>
-    <message>
-        <source>Add evidence of rehabilitation</source>
-        <translation type="vanished">Agregue pruebas de rehabilitación</translation>
-    </message>
-    <message>
-        <source>No documents yet</source>
-        <translation type="vanished">Todavía no hay documentos</translation>
-    </message>
 </context>
 <context>
     <name>CoveragePanel</name>
@@ -239,32 +227,16 @@
         <translation>Tipo de documento</translation>
     </message>
     <message>
-        <source>&amp;Issued by</source>
-        <translation type="vanished">&amp;Emitido por</translation>
-    </message>
-    <message>
         <source>Issued by</source>
         <translation>Emitido por</translation>
-    </message>
-    <message>
-        <source>&amp;Date</source>
-        <translation type="vanished">&amp;Fecha</translation>
     </message>
     <message>
         <source>Date of the document</source>
         <translation>Fecha del documento</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation type="vanished">&amp;Idioma</translation>
-    </message>
-    <message>
         <source>Language of the document</source>
         <translation>Idioma del documento</translation>
-    </message>
-    <message>
-        <source>&amp;Notes</source>
-        <translation type="vanished">&amp;Notas</translation>
     </message>
     <message>
         <source>Issued &amp;by</source>
@@ -499,24 +471,8 @@
         <translation>Separar</translation>
     </message>
     <message>
-        <source>Move &amp;up</source>
-        <translation type="vanished">&amp;Subir</translation>
-    </message>
-    <message>
-        <source>Move &amp;down</source>
-        <translation type="vanished">&amp;Bajar</translation>
-    </message>
-    <message>
-        <source>&amp;Group</source>
-        <translation type="vanished">A&amp;grupar</translation>
-    </message>
-    <message>
         <source>Make the selected exhibits one exhibit (Ctrl+G)</source>
         <translation>Unir los anexos seleccionados en uno solo (Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>U&amp;ngroup</source>
-        <translation type="vanished">&amp;Separar</translation>
     </message>
     <message>
         <source>Default order</source>
@@ -1180,10 +1136,6 @@
         <translation>se canceló la importación</translation>
     </message>
     <message>
-        <source>an image file is damaged</source>
-        <translation type="vanished">un archivo de imagen está dañado</translation>
-    </message>
-    <message>
         <source>this case has no documents to list</source>
         <translation>este caso no tiene documentos para poner en la lista</translation>
     </message>
@@ -1271,10 +1223,6 @@
         <translation>Alejar</translation>
     </message>
     <message>
-        <source>Fit to width</source>
-        <translation type="vanished">Ajustar al ancho</translation>
-    </message>
-    <message>
         <source>Whole page</source>
         <translation>Página completa</translation>
     </message>
@@ -1360,10 +1308,6 @@
     <message>
         <source>Loc&amp;k after</source>
         <translation>&amp;Bloquear después de</translation>
-    </message>
-    <message>
-        <source>&amp;Lock after</source>
-        <translation type="vanished">&amp;Bloquear después de</translation>
     </message>
     <message>
         <source>Default export options</source>
@@ -1645,10 +1589,6 @@
     <message>
         <source>Docu&amp;ment</source>
         <translation>Docu&amp;mento</translation>
-    </message>
-    <message>
-        <source>&amp;Document</source>
-        <translation type="vanished">Docu&amp;mento</translation>
     </message>
     <message>
         <source>Co&amp;verage</source>
