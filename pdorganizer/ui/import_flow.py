@@ -6,18 +6,23 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from pdorganizer.ingest.service import ImportResult
+
+# What intake reports for a PDF that needs a password to open.
+PASSWORD_MESSAGE = "password-protected PDF"
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".webp", ".bmp")
 
@@ -113,7 +118,27 @@ class ImportReport(QDialog):
         self.failed = [r.path for r in failed]
 
 
-def _reason(message: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+def ask_pdf_password(parent: QWidget | None, path: str) -> str | None:
+    """Ask for the password of a protected PDF; None when the user skips the file."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("pdfPasswordDialog")
+    dialog.setWindowTitle(QCoreApplication.translate("ImportReport", "Password needed"))
+    dialog.setLabelText(
+        QCoreApplication.translate(
+            "ImportReport",
+            "%1 is protected by a password. Type the password to import it, or press "
+            "Cancel to skip this file.",
+        ).replace("%1", os.path.basename(path))
+    )
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    try:
+        accepted = dialog.exec()
+        password = dialog.textValue()
+    finally:
+        dialog.setTextValue("")
+        dialog.deleteLater()
+    return password if accepted and password else None
 
+
+def _reason(message: str) -> str:
     return QCoreApplication.translate("PdoError", message) if message else ""

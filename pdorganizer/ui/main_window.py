@@ -25,7 +25,13 @@ from pdorganizer.resources_path import resource
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.export_dialog import ExportDialog, ExportReport
 from pdorganizer.ui.idle import IdleWatcher
-from pdorganizer.ui.import_flow import IMAGE_SUFFIXES, ImportDialog, ImportReport
+from pdorganizer.ui.import_flow import (
+    IMAGE_SUFFIXES,
+    PASSWORD_MESSAGE,
+    ImportDialog,
+    ImportReport,
+    ask_pdf_password,
+)
 from pdorganizer.ui.progress_dialog import JobRunner
 from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.settings_dialog import SettingsDialog
@@ -51,6 +57,8 @@ class MainWindow(QMainWindow):
         self.vault_path = ""
         self.job: JobRunner | None = None
         self.last_import: list[ImportResult] = []
+        self._import_results: list[ImportResult] = []  # of the import running now
+        self._passwords_asked: set[str] = set()
         self.last_export: ExportResult | None = None
         icon = resource("icons", "pdorganizer-256.png")
         if icon.is_file():
@@ -355,19 +363,43 @@ class MainWindow(QMainWindow):
                 as_one = dialog.combine.isChecked()
             finally:
                 dialog.deleteLater()
+        self._import_results = []
+        self._passwords_asked: set[str] = set()
+        self._run_import(case_id, paths, ImportOptions(as_one=bool(as_one)))
+
+    def _run_import(self, case_id: int, paths: list[str], options: ImportOptions) -> None:
         self.job = JobRunner(self, self.tr("Importing"), self.tr("Adding the files to the vault…"))
         self.job.start(
             import_files,
             self.vault,
             case_id,
             paths,
-            ImportOptions(as_one=bool(as_one)),
-            on_result=self._imported,
+            options,
+            on_result=lambda results: self._imported(case_id, results),
             on_error=self._import_failed,
         )
 
-    def _imported(self, results: list[ImportResult]) -> None:
+    def _imported(self, case_id: int, results: list[ImportResult]) -> None:
         self.job = None
+        # A retry (with a PDF password) replaces that file's earlier result.
+        retried = {r.path for r in results}
+        self._import_results = [r for r in self._import_results if r.path not in retried]
+        self._import_results += results
+        for result in self._import_results:
+            if result.status == "failed" and result.message == PASSWORD_MESSAGE:
+                if result.path in self._passwords_asked or self.vault is None:
+                    continue
+                self._passwords_asked.add(result.path)
+                password = ask_pdf_password(self, result.path)
+                if password:
+                    self._run_import(case_id, [result.path], ImportOptions(pdf_password=password))
+                    return
+        self._import_done(self._import_results)
+
+    def _import_done(self, results: list[ImportResult]) -> None:
+        self._import_results = []
+        if self.vault is None:  # locked meanwhile: nothing about the files may show
+            return
         self.last_import = list(results)
         first = next((r.document_id for r in results if r.status == "imported"), None)
         self.workspace.reload_documents(select=first)
@@ -380,6 +412,8 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, exc: BaseException) -> None:
         self.job = None
+        self.last_import = self._import_results + list(getattr(exc, "results", []))
+        self._import_results = []
         self.workspace.reload_documents()
         if isinstance(exc, Cancelled):
             self.statusBar().showMessage(

@@ -248,3 +248,56 @@ def test_cancel_an_import_keeps_what_was_done(qtbot, opened, tmp_path):
         assert "stopped" in opened.statusBar().currentMessage().lower() or any(
             r.status != "imported" for r in opened.last_import
         )
+
+
+def test_password_protected_pdf_asks_for_the_password(qtbot, opened, tmp_path):
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+    from PySide6.QtWidgets import QInputDialog
+
+    plain = tmp_path / "plain.pdf"
+    Image.new("RGB", (850, 1100), "white").save(plain, resolution=100)
+    writer = PdfWriter(clone_from=PdfReader(str(plain)))
+    writer.encrypt("s3cret-pw")
+    locked = tmp_path / "bank statement.pdf"
+    with open(locked, "wb") as fh:
+        writer.write(fh)
+    asked = []
+
+    def right_password(dialog):
+        assert isinstance(dialog, QInputDialog)
+        assert "bank statement.pdf" in dialog.labelText()
+        asked.append(1)
+        dialog.setTextValue("s3cret-pw")
+        dialog.accept()
+
+    answer_dialog(right_password, QInputDialog)
+    opened.import_paths([str(locked)], as_one=False)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    settle(qtbot, opened)
+    assert [r.status for r in opened.last_import] == ["imported"]
+    assert opened.workspace.doc_model.rowCount() == 1
+
+
+def test_skipping_the_password_reports_the_file(qtbot, opened, tmp_path):
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+    from PySide6.QtWidgets import QInputDialog
+
+    plain = tmp_path / "plain.pdf"
+    Image.new("RGB", (850, 1100), "white").save(plain, resolution=100)
+    writer = PdfWriter(clone_from=PdfReader(str(plain)))
+    writer.encrypt("another")
+    locked = tmp_path / "locked.pdf"
+    with open(locked, "wb") as fh:
+        writer.write(fh)
+    answer_dialog(lambda dialog: dialog.reject(), QInputDialog)
+    opened.import_paths([str(locked)], as_one=False)
+    qtbot.waitUntil(lambda: bool(opened.last_import), timeout=10000)
+    settle(qtbot, opened)
+    assert [(r.status, r.message) for r in opened.last_import] == [
+        ("failed", "password-protected PDF")
+    ]
+    report = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportReport))
+    assert "locked.pdf" in report.failed_list.item(0).text()
+    report.accept()

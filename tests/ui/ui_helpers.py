@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from pdorganizer.ui.main_window import MainWindow
 from pdorganizer.ui.worker import running_tasks, wait_for_all
@@ -79,15 +79,15 @@ def settle(qtbot, window: MainWindow | None = None, timeout: int = 15000) -> Non
     assert running_tasks() == 0, "background work did not finish"
 
 
-def answer_dialog(handler: Callable[[QWidget], None]) -> None:
-    """Run `handler` on the next modal dialog (for code that calls exec())."""
+def answer_dialog(handler: Callable[[QWidget], None], kind: type = QDialog) -> None:
+    """Run `handler` on the next modal dialog of type `kind` (for code calling exec())."""
 
     def attempt(tries: int = 0) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None and tries < 100:
+        if not isinstance(dialog, kind) and tries < 250:
             QTimer.singleShot(20, lambda: attempt(tries + 1))
             return
-        assert dialog is not None, "no dialog appeared"
+        assert isinstance(dialog, kind), "no dialog appeared"
         handler(dialog)
 
     QTimer.singleShot(0, attempt)
