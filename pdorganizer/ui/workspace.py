@@ -128,7 +128,7 @@ class Workspace(QWidget):
         header = self.doc_table.horizontalHeader()
         # The title keeps a readable width; "Supports" (last) takes what is left.
         char = self.fontMetrics().averageCharWidth()
-        for col, chars in ((0, 30), (1, 16), (2, 12), (3, 7)):
+        for col, chars in ((0, 28), (1, 16), (2, 14), (3, 9)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, char * chars)
         header.setStretchLastSection(True)
