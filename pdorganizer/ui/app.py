@@ -12,7 +12,6 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
-    from pdorganizer.ui import qtcompat  # first: repairs PySide6 6.12 on Python 3.11
     from pdorganizer.ui.i18n import install_translator
     from pdorganizer.ui.main_window import MainWindow
     from pdorganizer.ui.settings import AppSettings
@@ -21,7 +20,6 @@ def run_app(argv: list[str] | None = None) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
-    del qtcompat
     app = QApplication.instance() or QApplication((argv or sys.argv)[:1])
     app.setOrganizationName("pdorganizer")
     app.setApplicationName("pdorganizer")

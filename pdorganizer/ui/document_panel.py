@@ -25,7 +25,6 @@ from pdorganizer.core.errors import InvalidInput
 from pdorganizer.core.factors import Taxonomy
 from pdorganizer.core.models import Document
 from pdorganizer.ui.errors import show_error
-from pdorganizer.ui.qtcompat import emit
 from pdorganizer.vault import Vault
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -290,7 +289,7 @@ class DocumentPanel(QWidget):
             return
         self._doc = doc
         self.status_label.setText(self.tr("Saved."))
-        emit(self.document_changed, doc)
+        self.document_changed.emit(doc)
 
     def _factor_toggled(self, factor_id: str, on: bool) -> None:
         if self._loading or self._doc is None or self.vault is None:
@@ -304,7 +303,7 @@ class DocumentPanel(QWidget):
             show_error(self, exc, "tag document")
             return
         self._doc = doc
-        emit(self.document_changed, doc)
+        self.document_changed.emit(doc)
 
     # -- translation ------------------------------------------------------------------
     def _show_translation(self, doc: Document | None) -> None:
@@ -349,7 +348,7 @@ class DocumentPanel(QWidget):
             except Exception as exc:
                 show_error(self, exc, "clear translation")
                 return
-            emit(self.document_changed, self._doc)
+            self.document_changed.emit(self._doc)
 
     def save_translation(self) -> None:
         if self._doc is None or self.vault is None:
@@ -371,4 +370,4 @@ class DocumentPanel(QWidget):
             show_error(self, exc, "set translation")
             return
         self.status_label.setText(self.tr("Translation saved."))
-        emit(self.document_changed, self._doc)
+        self.document_changed.emit(self._doc)

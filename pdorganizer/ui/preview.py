@@ -20,7 +20,6 @@ from pdorganizer.core.errors import PdoError
 from pdorganizer.core.models import Page
 from pdorganizer.core.safelog import log_unexpected
 from pdorganizer.ui.errors import show_error
-from pdorganizer.ui.qtcompat import emit
 from pdorganizer.ui.render import render_page
 from pdorganizer.ui.worker import Task, run_task
 from pdorganizer.vault import Vault
@@ -198,7 +197,7 @@ class PreviewPanel(QWidget):
             show_error(self, exc, "rotate page")
             return
         self._redraw()
-        emit(self.page_rotated, self._doc_id)
+        self.page_rotated.emit(self._doc_id)
 
     def current_page(self) -> Page | None:
         return self._pages[self._index] if self._pages else None

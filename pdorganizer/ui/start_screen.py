@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from pdorganizer.core.errors import PdoError, WrongPassphrase
 from pdorganizer.resources_path import resource
 from pdorganizer.ui.errors import show_error
-from pdorganizer.ui.qtcompat import emit
 from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.strength import strength_score
 from pdorganizer.ui.worker import run_task
@@ -282,7 +281,7 @@ class StartScreen(QWidget):
         self.unlock_error.clear()
         self.create_error.clear()
         self.settings.add_recent(str(vault.path))
-        emit(self.vault_opened, vault)
+        self.vault_opened.emit(vault)
 
     # -- create -----------------------------------------------------------------------
     def _build_create(self) -> QWidget:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QIcon, QImage, QPixmap, QTransform
 
 from pdorganizer.core.errors import PdoError
 from pdorganizer.core.safelog import log_unexpected
-from pdorganizer.ui.qtcompat import emit
 from pdorganizer.ui.worker import run_task
 from pdorganizer.vault import Vault
 
@@ -74,7 +73,7 @@ class ThumbnailCache(QObject):
     def invalidate(self, doc_id: int) -> None:
         self._pixmaps.pop(doc_id, None)
         self._missing.discard(doc_id)
-        emit(self.ready, doc_id)
+        self.ready.emit(doc_id)
 
     def clear(self) -> None:
         self._generation += 1
@@ -95,7 +94,7 @@ class ThumbnailCache(QObject):
         self._pixmaps[doc_id] = QIcon(QPixmap.fromImage(image))
         while len(self._pixmaps) > MAX_ENTRIES:
             self._pixmaps.popitem(last=False)
-        emit(self.ready, doc_id)
+        self.ready.emit(doc_id)
 
     def _failed(self, doc_id: int, generation: int, exc: BaseException) -> None:
         # A page without a thumbnail, or the vault locked meanwhile: show no picture.

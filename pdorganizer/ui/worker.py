@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from pdorganizer.core.progress import Progress
-from pdorganizer.ui.qtcompat import emit
 
 # Long jobs (import, export) run one at a time; short ones (unlock, thumbnails, previews)
 # share a small pool so a long import never starves the preview.
@@ -53,16 +52,16 @@ class _Signals(QObject):
         self._finished_raw.connect(self._hop_finished, queued)
 
     def _hop_result(self, value: object) -> None:
-        emit(self.result, value)
+        self.result.emit(value)
 
     def _hop_error(self, exc: object) -> None:
-        emit(self.error, exc)
+        self.error.emit(exc)
 
     def _hop_progress(self, done: int, total: int, label: str) -> None:
-        emit(self.progress, done, total, label)
+        self.progress.emit(done, total, label)
 
     def _hop_finished(self) -> None:
-        emit(self.finished)
+        self.finished.emit()
 
 
 class Task(QRunnable):
@@ -86,7 +85,7 @@ class Task(QRunnable):
 
     def _report(self, done: int, total: int, label: str) -> None:
         if not self.cancelled:
-            emit(self.signals._progress_raw, done, total, label)
+            self.signals._progress_raw.emit(done, total, label)
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -104,11 +103,11 @@ class Task(QRunnable):
             value = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # delivered to the GUI thread, which decides
             if not self.cancelled:
-                emit(self.signals._error_raw, exc)
+                self.signals._error_raw.emit(exc)
         else:
             if not self.cancelled:
-                emit(self.signals._result_raw, value)
-        emit(self.signals._finished_raw)
+                self.signals._result_raw.emit(value)
+        self.signals._finished_raw.emit()
 
 
 def _noop(*_args: Any, **_kwargs: Any) -> None:

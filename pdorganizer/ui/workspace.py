@@ -34,7 +34,6 @@ from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.exhibits_panel import ExhibitsPanel
 from pdorganizer.ui.models import CaseListModel, DocumentTableModel
 from pdorganizer.ui.preview import PreviewPanel
-from pdorganizer.ui.qtcompat import emit
 from pdorganizer.ui.thumbnails import ThumbnailCache
 from pdorganizer.vault import Vault
 
@@ -280,7 +279,7 @@ class Workspace(QWidget):
         self.edit_case_button.setEnabled(case_id is not None)
         self.import_button.setEnabled(case_id is not None)
         self.reload_documents()
-        emit(self.case_changed)
+        self.case_changed.emit()
 
     def add_case(self) -> None:
         if self.vault is None:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from ui_helpers import add_document, answer_dialog, settle, write_images
@@ -51,7 +51,7 @@ def test_drop_files_on_the_window_imports_them(qtbot, opened, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(p) for p in paths])
     enter = QDragEnterEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -84,7 +84,7 @@ def test_drop_refused_without_a_case(qtbot, window, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "x.jpg"))])
     enter = QDragEnterEvent(
-        QPointF(1, 1),
+        QPoint(1, 1),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,

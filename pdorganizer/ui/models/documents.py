@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 )
 
 from pdorganizer.core.models import Document
-from pdorganizer.ui.qtcompat import emit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -51,13 +50,13 @@ class DocumentTableModel(QAbstractTableModel):
         row = self.row_of(doc.id)
         if row >= 0:
             self._docs[row] = doc
-            emit(self.dataChanged, self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def thumbnail_ready(self, doc_id: int) -> None:
         row = self.row_of(doc_id)
         if row >= 0:
             idx = self.index(row, 0)
-            emit(self.dataChanged, idx, idx, [Qt.ItemDataRole.DecorationRole])
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
     def document_at(self, row: int) -> Document | None:
         return self._docs[row] if 0 <= row < len(self._docs) else None
@@ -138,5 +137,5 @@ class DocumentTableModel(QAbstractTableModel):
         if updated is None:
             return False
         self._docs[index.row()] = updated
-        emit(self.dataChanged, index, self.index(index.row(), len(COLUMNS) - 1))
+        self.dataChanged.emit(index, self.index(index.row(), len(COLUMNS) - 1))
         return True

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 
 from pdorganizer.core.letters import exhibit_letter
 from pdorganizer.core.models import Exhibit
-from pdorganizer.ui.qtcompat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index: "no parent"
@@ -114,8 +113,8 @@ class ExhibitListModel(QAbstractListModel):
         if not text or text == group.description:
             return False
         group.description = text
-        emit(self.dataChanged, index, index)
-        emit(self.changed)
+        self.dataChanged.emit(index, index)
+        self.changed.emit()
         return True
 
     def moveRows(
@@ -138,7 +137,7 @@ class ExhibitListModel(QAbstractListModel):
         self._groups[insert_at:insert_at] = moving
         self.endMoveRows()
         self._letters_changed()
-        emit(self.changed)
+        self.changed.emit()
         return True
 
     # -- grouping ---------------------------------------------------------------------
@@ -155,7 +154,7 @@ class ExhibitListModel(QAbstractListModel):
         for r in reversed(rows[1:]):
             del self._groups[r]
         self.endResetModel()
-        emit(self.changed)
+        self.changed.emit()
         return first
 
     def ungroup_row(self, row: int) -> None:
@@ -169,8 +168,8 @@ class ExhibitListModel(QAbstractListModel):
         ]
         self._groups[row : row + 1] = parts
         self.endResetModel()
-        emit(self.changed)
+        self.changed.emit()
 
     def _letters_changed(self) -> None:
         if self._groups:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._groups) - 1, 0))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0))
