@@ -65,7 +65,7 @@ def build(data: CaseData, pages: list[PlannedPage], title: str, files: list[Outp
         "format": FORMAT,
         "version": 1,
         "title": title,
-        "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "page_count": len(pages),
         "files": [
             {

@@ -36,7 +36,7 @@ DatabaseError = sqlcipher3.dbapi2.DatabaseError
 
 
 def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _connect(path: Path, key: bytes, salt: bytes | None = None) -> Connection:
