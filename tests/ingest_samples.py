@@ -359,6 +359,9 @@ BAD: list[tuple[str, Callable[[], bytes], str]] = [
     ("bomb.pdf", lambda: pdf(image_pixels=(200_000, 200_000)), "an image in this PDF is too large"),
     ("archive.zip", zip_file, "not an image or PDF"),
     ("broken.png", lambda: png()[:200], "the file is damaged or incomplete"),
+    # A JPEG start then zeros: Pillow's JPEG parser raises KeyError on it.
+    ("zeros.jpg", lambda: b"\xff\xd8\xff\xe0" + bytes(5000), "the file is damaged or incomplete"),
+    ("header-only.jpg", lambda: jpeg()[:20], "the file is damaged or incomplete"),
 ]
 
 

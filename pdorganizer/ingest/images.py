@@ -8,6 +8,7 @@ decoded (decompression bombs: a few KB that claim gigapixels).
 from __future__ import annotations
 
 import io
+import struct
 import threading
 import warnings
 
@@ -132,9 +133,7 @@ def open_lazy(data: bytes, frame: int = 0) -> Image.Image:
         im = Image.open(io.BytesIO(data), formats=PIL_FORMATS[mime])
     except Image.DecompressionBombError:
         raise ImageTooLarge() from None
-    except (Image.UnidentifiedImageError, SyntaxError):
-        raise DamagedFile() from None
-    except (OSError, ValueError, EOFError, MemoryError, RuntimeError):
+    except Exception:  # Pillow's parsers raise anything (KeyError, struct.error...) on junk
         raise DamagedFile() from None
     check_size(im.size)
     # Hand the decoder the whole stream in one call: in 64 KB blocks (Pillow's default) a
@@ -171,7 +170,21 @@ TRANSPOSE = {
     8: Image.Transpose.ROTATE_90,
 }
 _ORIENTATION = 0x0112
-DECODE_ERRORS = (OSError, ValueError, EOFError, SyntaxError, MemoryError, RuntimeError)
+# What Pillow's decoders raise on damaged input (KeyError, IndexError, struct.error among
+# them, seen on truncated or zero-filled files).
+DECODE_ERRORS = (
+    OSError,
+    ValueError,
+    EOFError,
+    SyntaxError,
+    MemoryError,
+    RuntimeError,
+    KeyError,
+    IndexError,
+    TypeError,
+    ZeroDivisionError,
+    struct.error,
+)
 
 
 def orientation(im: Image.Image) -> int:
