@@ -159,3 +159,12 @@ def test_a_fresh_app_follows_the_system_language() -> None:
     first, second = done.stdout.split("\n", 1)
     assert first == "es es_MX"
     assert second.rstrip("\n") == spanish
+
+
+def test_a_bundle_with_only_the_compiled_catalogue_loads(qapp, catalogue: Path) -> None:
+    """PyInstaller bundles ship the .qm without its .ts source, and no compiler."""
+    ts, qm = i18n.catalogue_paths("es", catalogue)
+    i18n.compile_catalogue(ts, qm)
+    ts.unlink()
+    assert i18n.install_translator(qapp, "es", folder=catalogue, system=ENGLISH) == "es"
+    assert _tr("Hello") == "Hola"
