@@ -1271,7 +1271,7 @@
     </message>
     <message>
         <source>Same as the computer</source>
-        <translation>El mismo de la computadora</translation>
+        <translation>El mismo que la computadora</translation>
     </message>
     <message>
         <source>Language</source>
