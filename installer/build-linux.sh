@@ -17,20 +17,7 @@ started=$(date +%s)
 # The bundle carries the xcb helper libraries Qt's X11 plugin needs (many desktops lack
 # some of them), so they must be on the build machine; and cc builds the x265 stub.
 xcb_libs="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
-if command -v dpkg >/dev/null 2>&1; then
-  missing=""
-  for p in $xcb_libs; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
-  if [ -n "$missing" ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-      echo "build: installing$missing"
-      apt-get update -q >/dev/null
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/dev/null
-    else
-      echo "build: install these first: sudo apt-get install$missing" >&2
-      exit 1
-    fi
-  fi
-fi
+bash installer/ensure-debs.sh $xcb_libs
 if [ -n "$(git status --porcelain -- pdorganizer resources pyproject.toml 2>/dev/null)" ]; then
   echo "build: note: building with uncommitted changes in the working tree" >&2
 fi

@@ -16,19 +16,7 @@ test_tools="poppler-utils qpdf"
 want="$qt_libs"
 [ "$mode" = app ] && want="$want $xcb_libs"
 [ "$mode" = test ] && want="$want $test_tools"
-if command -v dpkg >/dev/null 2>&1; then
-  missing=""
-  for p in $want; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
-  if [ -n "$missing" ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-      echo "setup: installing system libraries:$missing"
-      apt-get update -q >/dev/null
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/dev/null
-    else
-      echo "setup: please install these system packages first: sudo apt-get install$missing" >&2
-    fi
-  fi
-fi
+bash installer/ensure-debs.sh $want || true  # tests that need a missing tool say so
 
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then

@@ -32,6 +32,10 @@ def add_vault_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_case_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--case", required=True, metavar="CASE", help="case id or exact name")
+
+
 def add_json_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 

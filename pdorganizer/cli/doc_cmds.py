@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from pdorganizer.cli.common import add_json_arg, add_vault_arg, open_vault, print_json
+from pdorganizer.cli.common import (
+    add_case_arg,
+    add_json_arg,
+    add_vault_arg,
+    open_vault,
+    print_json,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("docs", help="list a case's documents")
     add_vault_arg(p)
-    p.add_argument("--case", required=True, metavar="CASE", help="case id or exact name")
+    add_case_arg(p)
     add_json_arg(p)
     p.set_defaults(func=cmd_docs)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pdorganizer.cli.common import (
     UsageError,
+    add_case_arg,
     add_json_arg,
     add_vault_arg,
     open_vault,
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "it. Translations always follow their original.",
     )
     add_vault_arg(p)
-    p.add_argument("--case", required=True, metavar="CASE", help="case id or exact name")
+    add_case_arg(p)
     p.add_argument(
         "--set",
         action="append",
@@ -48,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="write the exhibit packet PDF")
     add_vault_arg(p)
-    p.add_argument("--case", required=True, metavar="CASE", help="case id or exact name")
+    add_case_arg(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write")
     p.add_argument("--profile", choices=("eoir", "opla", "uscis"), default="eoir")
     p.add_argument("--quality", choices=("compact", "original"), default="compact")

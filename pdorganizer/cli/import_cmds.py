@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pdorganizer.cli.common import (
     UsageError,
+    add_case_arg,
     add_json_arg,
     add_vault_arg,
     open_vault,
@@ -25,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "is reported as a duplicate and not stored twice. Exit status 1 if any file failed.",
     )
     add_vault_arg(p)
-    p.add_argument("--case", required=True, metavar="CASE", help="case id or exact name")
+    add_case_arg(p)
     p.add_argument(
         "--as-one",
         action="store_true",
