@@ -117,9 +117,14 @@ def test_single_page_over_the_limit_names_the_exhibit(tmp_path):
     vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
     case = vault.cases.add("Ana")
     add_image(vault, case.id, "Huge", noise_jpeg(1, (1400, 1400), 97), "image/jpeg")
-    with pytest.raises(PdoError, match="exhibit A alone is too large for the 1 MB"):
+    with pytest.raises(PdoError, match=r"exhibit A alone is too large for the 1 MB.*compact"):
         export_packet(
             vault, case.id, tmp_path / "x.pdf", ExportOptions(quality="original", max_part_mb=1)
+        )
+    add_image(vault, case.id, "Noise", noise_jpeg(2, (3000, 4000), 95), "image/jpeg")
+    with pytest.raises(PdoError, match="too large for the 1 MB file size limit; raise the size"):
+        export_packet(
+            vault, case.id, tmp_path / "x.pdf", ExportOptions(quality="compact", max_part_mb=1)
         )
     vault.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v.pdvault"]

@@ -163,6 +163,7 @@ def export_packet(
             limit,
             int(limit * factor),
             progress,
+            options.quality,
         )
         stream = prepared_in_order(Preparer(vault, data, geometry, options.quality), pages)
         try:

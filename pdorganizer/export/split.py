@@ -68,6 +68,7 @@ class PartWriter:
     limit: int
     budget: int
     progress: Progress
+    quality: str = "compact"
     token: str = field(default_factory=lambda: secrets.token_hex(4))
     done: list[PartFile] = field(default_factory=list)
     temps: list[Path] = field(default_factory=list)
@@ -102,9 +103,14 @@ class PartWriter:
                 self._flush(builders[-1], pending)
                 pending, pending_size, unit, started_here = [], 0, key, False
             if prep.size + PART_OVERHEAD > self.budget:
+                remedy = (
+                    "export with compact quality"
+                    if self.quality == "original"
+                    else "raise the size limit"
+                )
                 raise PdoError(
                     f"a page of {self._what(planned)} alone is too large for the "
-                    f"{self.limit / MB:g} MB file size limit; export with compact quality"
+                    f"{self.limit / MB:g} MB file size limit; {remedy}"
                 )
             current = builders[-1]
             if current.size + pending_size + prep.size > self.budget:
