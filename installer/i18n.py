@@ -34,6 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "pdorganizer" / "ui"
 I18N_DIR = ROOT / "resources" / "i18n"
 LANGUAGES = ("es",)
+# English is the source language; its catalogue holds only the plural forms, so that
+# "%n document(s)" reads "1 document" / "3 documents" (lupdate -pluralonly).
+PLURAL_ONLY = ("en",)
 CATALOGUE = "pdorganizer"
 
 # Placeholders must survive translation: Qt's %1..%99 and Python's %s, %(name)s, {name}.
@@ -223,6 +226,7 @@ def _run_lupdate(ts: Path, language: str, files: list[Path], prune: bool = False
         "-target-language",
         language,
         *(["-no-obsolete"] if prune else []),
+        *(["-pluralonly"] if language in PLURAL_ONLY else []),
         *[str(f) for f in files],
         "-ts",
         str(ts),
@@ -405,11 +409,12 @@ SAME_IN_SPANISH = {
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
-def form_problems(msg: Message) -> list[str]:
-    """Placeholders and mnemonics a translation must keep; no copy of the English."""
+def form_problems(msg: Message, *, copies_allowed: bool = False) -> list[str]:
+    """Placeholders and mnemonics a translation must keep; no copy of the English (except
+    in the English plural catalogue, where one form often equals the source)."""
     out = []
     words = {w.lower() for w in _WORDS.findall(msg.source)} - SAME_IN_SPANISH
-    if words and msg.source in msg.translations:
+    if words and msg.source in msg.translations and not copies_allowed:
         out.append(f"same as the English: {msg.context}: {msg.source!r}")
     wanted = set(_ARG.findall(msg.source))
     for text in msg.translations:
@@ -427,6 +432,8 @@ def form_problems(msg: Message) -> list[str]:
 def check(language: str, ui_dir: Path = UI_DIR, folder: Path = I18N_DIR) -> Report:
     """Every string the GUI uses now must have a finished translation in the catalogue."""
     needed = scan_ui(ui_dir)
+    if language in PLURAL_ONLY:
+        needed = [m for m in needed if m.numerus]
     ts = ts_path(language, folder)
     have = {m.key: m for m in read_ts(ts)} if ts.is_file() else {}
     report = Report(total=len(needed))
@@ -446,7 +453,7 @@ def check(language: str, ui_dir: Path = UI_DIR, folder: Path = I18N_DIR) -> Repo
             report.unfinished.append(msg.key)
         else:
             report.translated += 1
-            report.problems += form_problems(entry)
+            report.problems += form_problems(entry, copies_allowed=language in PLURAL_ONLY)
     return report
 
 
@@ -457,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.command in ("update", "prune"):
-        for lang in LANGUAGES:
+        for lang in LANGUAGES + PLURAL_ONLY:
             lupdate(ts_path(lang), lang, prune=args.command == "prune")
             print(check(lang).lines()[0])
     elif args.command == "errors":
@@ -468,13 +475,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"built {lrelease(ts).relative_to(ROOT)}")
     elif args.command == "check":
         failed = False
-        for lang in LANGUAGES:
+        for lang in LANGUAGES + PLURAL_ONLY:
             report = check(lang)
             print(f"[{lang}] " + "\n".join(report.lines()))
             failed |= not report.ok
         return 1 if failed else 0
     else:
-        for lang in LANGUAGES:
+        for lang in LANGUAGES + PLURAL_ONLY:
             for msg in read_ts(ts_path(lang)):
                 if not msg.finished and msg.status not in ("vanished", "obsolete"):
                     source = msg.source.replace("\n", "\\n")

@@ -35,6 +35,13 @@ def test_every_gui_string_has_a_finished_spanish_translation() -> None:
     assert report.translated == report.total
 
 
+def test_every_gui_plural_has_its_english_forms() -> None:
+    """English ships a plural-only catalogue, so "%n document(s)" never reaches the screen."""
+    report = tool.check("en")
+    assert report.ok, "\n".join(report.lines()[:60])
+    assert report.total >= 1 and report.translated == report.total
+
+
 def test_catalogue_declares_spanish_with_two_plural_forms() -> None:
     ts = tool.ts_path("es")
     root = tool.ET.parse(ts).getroot()

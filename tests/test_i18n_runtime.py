@@ -168,3 +168,30 @@ def test_a_bundle_with_only_the_compiled_catalogue_loads(qapp, catalogue: Path) 
     ts.unlink()
     assert i18n.install_translator(qapp, "es", folder=catalogue, system=ENGLISH) == "es"
     assert _tr("Hello") == "Hola"
+
+
+@pytest.mark.parametrize(
+    ("context", "source", "n", "expected"),
+    [
+        ("ImportReport", "%n document(s) added.", 1, "1 document added."),
+        ("ImportReport", "%n document(s) added.", 3, "3 documents added."),
+        (
+            "ImportReport",
+            "%n file(s) were already in this case and were skipped:",
+            1,
+            "1 file was already in this case and was skipped:",
+        ),
+        (
+            "CoveragePanel",
+            "%n point(s) marked in orange need more evidence.",
+            2,
+            "2 points marked in orange need more evidence.",
+        ),
+    ],
+)
+def test_english_plurals_read_naturally(
+    qapp, context: str, source: str, n: int, expected: str
+) -> None:
+    """The shipped English catalogue holds only plural forms: no "document(s)" on screen."""
+    assert i18n.install_translator(qapp, "en", system=ENGLISH) == "en"
+    assert QCoreApplication.translate(context, source, None, n) == expected

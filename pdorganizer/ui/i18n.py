@@ -119,7 +119,7 @@ def catalogue_bytes(
 ) -> bytes | None:
     """The compiled catalogue for `language`, building it when missing or stale: next to
     the .ts when `in_place` (default: when that folder is writable), else in memory.
-    None when there is none (English, the source language, needs none)."""
+    None when there is none."""
     ts, qm = catalogue_paths(language, folder)
     if not _is_stale(ts, qm):
         return qm.read_bytes()
@@ -160,6 +160,16 @@ def _load_qt_base(language: str) -> QTranslator | None:
     return None
 
 
+def _add_catalogue(app: QCoreApplication, language: str, folder: Path | None) -> bool:
+    data = catalogue_bytes(language, folder)
+    translator = QTranslator(app)
+    if data is None or not translator.load(data):
+        return False
+    _keep_alive.append(data)
+    _installed.append(translator)
+    return True
+
+
 def install_translator(
     app: QCoreApplication,
     language: str | None = None,
@@ -178,15 +188,13 @@ def install_translator(
 
     wanted = resolve_language(language, system)
     in_use = wanted
-    if wanted != DEFAULT_LANGUAGE:
-        data = catalogue_bytes(wanted, folder)
-        translator = QTranslator(app)
-        if data is not None and translator.load(data):
-            _keep_alive.append(data)
-            _installed.append(translator)
-        else:
-            log.warning("no %s translation found; using English", wanted)
-            in_use = DEFAULT_LANGUAGE
+    if wanted != DEFAULT_LANGUAGE and not _add_catalogue(app, wanted, folder):
+        log.warning("no %s translation found; using English", wanted)
+        in_use = DEFAULT_LANGUAGE
+    if in_use == DEFAULT_LANGUAGE:
+        # English needs only its plural forms ("1 document" / "3 documents"); without
+        # them it still reads, as "document(s)".
+        _add_catalogue(app, DEFAULT_LANGUAGE, folder)
     if in_use != DEFAULT_LANGUAGE:
         qt_base = _load_qt_base(in_use)
         if qt_base is not None:

@@ -1,0 +1,129 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CoveragePanel</name>
+    <message numerus="yes">
+        <source>%n factor(s) in the person&apos;s favour have documents.</source>
+        <translation>
+            <numerusform>%n factor in the person&apos;s favour has documents.</numerusform>
+            <numerusform>%n factors in the person&apos;s favour have documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) marked in orange need more evidence.</source>
+        <translation>
+            <numerusform>%n point marked in orange needs more evidence.</numerusform>
+            <numerusform>%n points marked in orange need more evidence.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitListModel</name>
+    <message numerus="yes">
+        <source>(%n document(s))</source>
+        <translation>
+            <numerusform>(%n document)</numerusform>
+            <numerusform>(%n documents)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>The packet is one PDF with a cover page, an index and %n exhibit(s), numbered page by page. It is NOT encrypted: keep it somewhere safe.</source>
+        <translation>
+            <numerusform>The packet is one PDF with a cover page, an index and %n exhibit, numbered page by page. It is NOT encrypted: keep it somewhere safe.</numerusform>
+            <numerusform>The packet is one PDF with a cover page, an index and %n exhibits, numbered page by page. It is NOT encrypted: keep it somewhere safe.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportReport</name>
+    <message numerus="yes">
+        <source>The packet was written and checked: %n page(s).</source>
+        <translation>
+            <numerusform>The packet was written and checked: %n page.</numerusform>
+            <numerusform>The packet was written and checked: %n pages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) will be added to this case.</source>
+        <translation>
+            <numerusform>%n file will be added to this case.</numerusform>
+            <numerusform>%n files will be added to this case.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message numerus="yes">
+        <source>%n document(s) added.</source>
+        <translation>
+            <numerusform>%n document added.</numerusform>
+            <numerusform>%n documents added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were already in this case and were skipped:</source>
+        <translation>
+            <numerusform>%n file was already in this case and was skipped:</numerusform>
+            <numerusform>%n files were already in this case and were skipped:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported:</source>
+        <translation>
+            <numerusform>%n file could not be imported:</numerusform>
+            <numerusform>%n files could not be imported:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n document(s) added.</source>
+        <translation>
+            <numerusform>%n document added.</numerusform>
+            <numerusform>%n documents added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>The passphrase needs at least %n character.</numerusform>
+            <numerusform>The passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message numerus="yes">
+        <source>Combine these %n documents into one? Their pages are kept, in list order; the document keeps the first one&apos;s title.</source>
+        <translation>
+            <numerusform>Combine these %n documents into one? Their pages are kept, in list order; the document keeps the first one&apos;s title.</numerusform>
+            <numerusform>Combine these %n documents into one? Their pages are kept, in list order; the document keeps the first one&apos;s title.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n document(s) from this case? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n document from this case? This cannot be undone.</numerusform>
+            <numerusform>Delete %n documents from this case? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the case of %1 and its %n document(s) from the vault? This cannot be undone.</source>
+        <translation>
+            <numerusform>Remove the case of %1 and its %n document from the vault? This cannot be undone.</numerusform>
+            <numerusform>Remove the case of %1 and its %n documents from the vault? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
