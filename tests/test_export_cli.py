@@ -77,3 +77,15 @@ def test_export_usage_and_failures(filled, tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("pdorganizer: ") and "Traceback" not in err
     assert not list(tmp_path.glob("x*"))
+
+
+def test_export_with_a_spanish_index_for_the_client(filled, tmp_path, capsys):
+    path, case = filled
+    out, index = tmp_path / "packet.pdf", tmp_path / "indice.txt"
+    assert run(["export", path, "--case", case, "-o", str(out), "--index-es", str(index)]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith(f"{index}  Spanish")
+    text = index.read_text(encoding="utf-8")
+    assert "Anexo A" in text or "ANEXO A" in text
+    manifest = json.loads(out.with_name("packet.manifest.json").read_text(encoding="utf-8"))
+    first = manifest["exhibits"][0]["pages"]
+    assert f"{first[0]} a {first[-1]}" in text  # the same page range as in the packet

@@ -15,6 +15,7 @@ from pdorganizer.cli.common import (
     print_json,
     terminal_progress,
 )
+from pdorganizer.export.index_es import page_ranges_from_manifest, write_index_es
 from pdorganizer.export.service import ExportOptions, export_packet
 
 
@@ -71,6 +72,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--service", action="store_true", help="add a certificate of service")
     p.add_argument("--manifest", choices=("json", "page", "none"), default="json")
     p.add_argument("--title", default="", help="filing title on the cover")
+    p.add_argument(
+        "--index-es",
+        metavar="FILE",
+        help="also write a Spanish working copy of the index of exhibits for the client "
+        "(PDF when FILE ends in .pdf, else text; not for filing)",
+    )
     p.set_defaults(func=cmd_export)
 
 
@@ -144,6 +151,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)
         result = export_packet(vault, case.id, args.output, options, terminal_progress("Exporting"))
+        if args.index_es:
+            ranges = (
+                page_ranges_from_manifest(result.manifest_path) if result.manifest_path else None
+            )
+            index_es = write_index_es(vault, case.id, args.index_es, page_ranges=ranges)
     for warning in result.warnings:
         print(f"pdorganizer: warning: {warning}", file=sys.stderr)
     for path, pages in zip(result.files, result.file_pages, strict=True):
@@ -151,4 +163,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"{path}  {pages} pages  {size:.1f} MB  sha256 {result.sha256[path]}")
     if result.manifest_path:
         print(f"{result.manifest_path}  manifest")
+    if args.index_es:
+        print(f"{index_es}  Spanish working copy of the index (not for filing)")
     return 0
