@@ -20,6 +20,7 @@ from pdorganizer.core.progress import Progress
 from pdorganizer.export import manifest as manifest_mod
 from pdorganizer.export.cover import DEFAULT_TITLES, MARGIN, PROFILES
 from pdorganizer.export.flow import index_table, manifest_table
+from pdorganizer.export.index_es import page_ranges_from_manifest, write_index_es
 from pdorganizer.export.layout import Geometry
 from pdorganizer.export.manifest import OutputFile
 from pdorganizer.export.plan import CaseData, PlannedPage, build_pages, load
@@ -52,6 +53,9 @@ class ExportOptions:
     service: bool = False  # certificate of service as the last page
     manifest: str = "json"  # json | page | none
     title: str = ""  # filing title on the cover; default from the profile
+    # Also write a Spanish working copy of the index for the client beside the packet
+    # (NAME_indice_es.pdf; not for filing).
+    index_es: bool = False
     bates_digits: int = 6  # zero padding of Bates numbers
 
 
@@ -60,6 +64,7 @@ class ExportResult:
     files: list[str] = field(default_factory=list)
     page_count: int = 0
     manifest_path: str | None = None
+    index_es_path: str | None = None
     warnings: list[str] = field(default_factory=list)
     sha256: dict[str, str] = field(default_factory=dict)  # file path -> SHA-256
     file_pages: list[int] = field(default_factory=list)  # pages in each of `files`
@@ -193,8 +198,25 @@ def export_packet(
             result.sha256[str(target.parent / part.name)] = info.sha256
             result.file_pages.append(len(part.pages))
         result.warnings += _warnings(data, target, result.files)
+        if options.index_es:
+            _write_index_es(
+                vault, case_id, target, manifest_mod.build(data, pages, title, files), result
+            )
         return result
     raise InvalidInput("the packet could not be split under the size limit")
+
+
+def _write_index_es(
+    vault: Vault, case_id: int, target: Path, manifest: dict, result: ExportResult
+) -> None:
+    """The client's Spanish copy; the packet is written already, so a failure here is a
+    warning, not an error."""
+    path = target.with_name(f"{target.stem}_indice_es.pdf")
+    try:
+        ranges = page_ranges_from_manifest(manifest)
+        result.index_es_path = str(write_index_es(vault, case_id, path, page_ranges=ranges))
+    except (PdoError, OSError):
+        result.warnings.append("the Spanish copy of the index could not be written")
 
 
 def _verify(part: PartFile, pages: list[PlannedPage], style: LabelStyle) -> OutputFile:

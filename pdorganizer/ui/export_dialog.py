@@ -113,6 +113,10 @@ class OptionsForm(QWidget):
         self.service.setChecked(options.service)
         self.group = QCheckBox(self.tr("Group the index by factor"))
         self.group.setChecked(options.group_by_factor)
+        self.index_es = QCheckBox(
+            self.tr("Also a Spanish copy of the index for the client (not for filing)")
+        )
+        self.index_es.setChecked(options.index_es)
         self.title = QLineEdit(options.title)
         self.title.setPlaceholderText(self.tr("Default title for the destination"))
 
@@ -134,7 +138,7 @@ class OptionsForm(QWidget):
         for text, widget in rows:
             widget.setAccessibleName(text)
             form.addRow(text, widget)
-        for check in (self.cover, self.service, self.group):
+        for check in (self.cover, self.service, self.group, self.index_es):
             check.setAccessibleName(check.text())
             form.addRow("", check)
         self.label.currentIndexChanged.connect(self._label_changed)
@@ -159,6 +163,7 @@ class OptionsForm(QWidget):
             service=self.service.isChecked(),
             manifest=str(self.manifest.currentData()),
             title=self.title.text().strip(),
+            index_es=self.index_es.isChecked(),
         )
 
 
@@ -258,7 +263,8 @@ class ExportReport(QDialog):
         )
         self.files = QListWidget()
         self.files.setAccessibleName(self.tr("Files written"))
-        paths = list(result.files) + ([result.manifest_path] if result.manifest_path else [])
+        extra = [p for p in (result.manifest_path, result.index_es_path) if p]
+        paths = list(result.files) + extra
         self.files.addItems(paths)
         layout.addWidget(self.files)
         if result.warnings:

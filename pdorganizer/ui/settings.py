@@ -22,6 +22,7 @@ EXPORT_DEFAULT_KEYS = (
     "cover",
     "manifest",
     "max_part_mb",
+    "index_es",
 )
 
 

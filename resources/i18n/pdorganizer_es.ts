@@ -925,6 +925,10 @@
         <translation>Agrupar el índice por factor</translation>
     </message>
     <message>
+        <source>Also a Spanish copy of the index for the client (not for filing)</source>
+        <translation>También una copia del índice en español para la persona (no se presenta)</translation>
+    </message>
+    <message>
         <source>Default title for the destination</source>
         <translation>Título habitual para ese destino</translation>
     </message>

@@ -36,13 +36,16 @@ def test_export_writes_the_packet_and_lists_the_files(qtbot, opened, vault, case
     assert order[0] == [docs[2].id] or docs[2].id in order[0]
     out = tmp_path / "out" / "packet.pdf"
     out.parent.mkdir()
-    opened.export_to(str(out), ExportOptions(manifest="json"))
+    opened.export_to(str(out), ExportOptions(manifest="json", index_es=True))
     assert opened.job is not None  # runs on a worker, the window stays usable
     settle(qtbot, opened, timeout=60000)
     report = _report()
     assert report is not None, "no report after export"
     files = [report.files.item(i).text() for i in range(report.files.count())]
     assert str(out) in files
+    spanish = out.with_name("packet_indice_es.pdf")
+    assert str(spanish) in files  # the client's Spanish copy of the index, beside it
+    assert "ANEXO" in PdfReader(str(spanish)).pages[0].extract_text().upper()
     assert report.folder == str(out.parent)
     assert report.open_button.isEnabled()
     reader = PdfReader(str(out))
@@ -86,3 +89,11 @@ def test_cancelled_export_writes_nothing(qtbot, opened, vault, case, tmp_path):
         assert "stopped" in opened.statusBar().currentMessage().lower()
     else:  # it had already finished: then the packet is complete
         assert out.exists() and len(PdfReader(str(out)).pages) > 0
+
+
+def test_export_dialog_offers_the_spanish_index(qtbot, opened):
+    dialog = ExportDialog(opened, "Ana", ExportOptions(), 2)
+    qtbot.addWidget(dialog)
+    assert dialog.options().index_es is False
+    dialog.form.index_es.setChecked(True)
+    assert dialog.options().index_es is True

@@ -145,6 +145,7 @@ def test_settings_dialog_saves_without_case_data(qtbot, settings):
             "cover",
             "manifest",
             "max_part_mb",
+            "index_es",
         )
     }
 
