@@ -127,9 +127,17 @@ class Workspace(QWidget):
         header = self.doc_table.horizontalHeader()
         # The title keeps a readable width; "Supports" (last) takes what is left.
         char = self.fontMetrics().averageCharWidth()
-        for col, chars in ((0, 28), (1, 16), (2, 14), (3, 9)):
+        for col, chars in ((0, 24), (1, 14)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, char * chars)
+        # Date and pages: as wide as their header (in any language) or widest value needs;
+        # measured once, since ResizeToContents would re-measure on every change.
+        metrics = header.fontMetrics()
+        for col, widest in ((2, "0000-00-00"), (3, "0000")):
+            title = str(self.doc_model.headerData(col, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(widest))
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width + char * 2)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(char * 5)
         self.doc_table.setWordWrap(False)
