@@ -12,6 +12,7 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
+    from pdorganizer.ui.file_dialogs import forget_visited_folders
     from pdorganizer.ui.i18n import install_translator
     from pdorganizer.ui.main_window import MainWindow
     from pdorganizer.ui.settings import AppSettings
@@ -33,6 +34,8 @@ def run_app(argv: list[str] | None = None) -> int:
     lang = install_translator(app, None if chosen == "system" else chosen)
     window = MainWindow(settings, lang=lang)
     window.show()
+    forget_visited_folders()  # a run that crashed may have left Qt's record behind
     code = app.exec()
     window.shutdown()
+    forget_visited_folders()
     return int(code)

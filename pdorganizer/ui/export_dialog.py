@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.export.service import ExportOptions, ExportResult
+from pdorganizer.ui.file_dialogs import save_file
 
 
 def default_destination(case_name: str) -> str:
@@ -216,7 +216,7 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file(
             self,
             self.tr("Save the packet as"),
             self.destination.text(),

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIc
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -24,6 +23,7 @@ from pdorganizer.ingest.service import ImportOptions, ImportResult, import_files
 from pdorganizer.resources_path import resource
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.export_dialog import ExportDialog, ExportReport
+from pdorganizer.ui.file_dialogs import open_files
 from pdorganizer.ui.idle import IdleWatcher
 from pdorganizer.ui.import_flow import (
     IMAGE_SUFFIXES,
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         if self.vault is None or self.workspace.current_case_id() is None or self.job:
             return
         patterns = " ".join(f"*{s}" for s in IMPORT_SUFFIXES)
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths = open_files(
             self,
             self.tr("Choose photos or PDF files"),
             os.path.expanduser("~"),

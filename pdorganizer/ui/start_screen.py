@@ -11,7 +11,6 @@ from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from pdorganizer.core.errors import PdoError, WrongPassphrase
 from pdorganizer.resources_path import resource
 from pdorganizer.ui.errors import show_error
+from pdorganizer.ui.file_dialogs import open_file, save_file
 from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.strength import strength_score
 from pdorganizer.ui.worker import run_task
@@ -168,7 +168,7 @@ class StartScreen(QWidget):
 
     def choose_vault(self) -> None:
         start = self._documents_folder()
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
             self.tr("Open a vault"),
             start,
@@ -361,7 +361,7 @@ class StartScreen(QWidget):
         self.create_pass.setFocus()
 
     def _browse_create(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file(
             self,
             self.tr("Save the new vault as"),
             self.create_path.text(),
