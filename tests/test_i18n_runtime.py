@@ -195,3 +195,16 @@ def test_english_plurals_read_naturally(
     """The shipped English catalogue holds only plural forms: no "document(s)" on screen."""
     assert i18n.install_translator(qapp, "en", system=ENGLISH) == "en"
     assert QCoreApplication.translate(context, source, None, n) == expected
+
+
+def test_service_errors_with_names_are_translated_then_filled(qapp) -> None:
+    """A known failure that names something shows in Spanish with the name filled in."""
+    from pdorganizer.core.errors import InvalidInput
+    from pdorganizer.ui.errors import user_message
+
+    exc = InvalidInput("the folder {folder} does not exist", folder="/media/Ana López")
+    assert exc.message == "the folder /media/Ana López does not exist"  # CLI and logs
+    assert i18n.install_translator(qapp, "es", system=ENGLISH) == "es"
+    assert user_message(exc) == "la carpeta /media/Ana López no existe"
+    assert i18n.install_translator(qapp, "en", system=ENGLISH) == "en"
+    assert user_message(exc) == "the folder /media/Ana López does not exist"

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 
 class PdoError(Exception):
-    """A known failure with a message fit to show the user."""
+    """A known failure with a message fit to show the user.
+
+    A message that names something is a template with {placeholders} and the values
+    given as keywords: `PdoError("no vault at {path}", path=p)`. The template is fixed
+    text, so the GUI can translate it and fill the values in afterwards.
+    """
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, **values: object) -> None:
+        text = message.format(**values) if values else message
+        super().__init__(text)
+        self.message = text
+        self.template = message
+        self.values = values
 
     def __str__(self) -> str:
         return self.message

@@ -150,7 +150,7 @@ def export_packet(
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
     if not target.parent.is_dir():
-        raise InvalidInput(f"the folder {target.parent} does not exist")
+        raise InvalidInput("the folder {folder} does not exist", folder=str(target.parent))
     data = load(vault, case_id)
     pages, content = _layout(data, options, style, geometry, title)
     layer = render(pages, content, geometry)
@@ -190,7 +190,11 @@ def export_packet(
         except OSError as exc:  # disk full, no permission, a folder where a file goes...
             writer.cleanup()
             reason = exc.strerror or "the system refused"
-            raise PdoError(f"could not write the packet in {target.parent}: {reason}") from None
+            raise PdoError(
+                "could not write the packet in {folder}: {reason}",
+                folder=str(target.parent),
+                reason=reason,
+            ) from None
         except BaseException:
             writer.cleanup()
             raise

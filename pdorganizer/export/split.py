@@ -103,15 +103,7 @@ class PartWriter:
                 self._flush(builders[-1], pending)
                 pending, pending_size, unit, started_here = [], 0, key, False
             if prep.size + PART_OVERHEAD > self.budget:
-                remedy = (
-                    "export with compact quality"
-                    if self.quality == "original"
-                    else "raise the size limit"
-                )
-                raise PdoError(
-                    f"a page of {self._what(planned)} alone is too large for the "
-                    f"{self.limit / MB:g} MB file size limit; {remedy}"
-                )
+                raise self._too_large(planned)
             current = builders[-1]
             if current.size + pending_size + prep.size > self.budget:
                 if current.pages and not started_here and unit != "front":
@@ -137,6 +129,28 @@ class PartWriter:
         first.links = self._index_links(first)
         self._finish(first_builder, first, count)
         return self.done
+
+    def _too_large(self, planned: PlannedPage) -> PdoError:
+        limit = f"{self.limit / MB:g}"
+        if planned.exhibit is None:
+            return PdoError(
+                "a page of the packet alone is too large for the {limit} MB file size limit",
+                limit=limit,
+            )
+        letter = self.data.exhibits[planned.exhibit].exhibit.letter
+        if self.quality == "original":
+            return PdoError(
+                "a page of exhibit {letter} alone is too large for the {limit} MB file size "
+                "limit; export with compact quality",
+                letter=letter,
+                limit=limit,
+            )
+        return PdoError(
+            "a page of exhibit {letter} alone is too large for the {limit} MB file size "
+            "limit; raise the size limit",
+            letter=letter,
+            limit=limit,
+        )
 
     def _what(self, planned: PlannedPage) -> str:
         if planned.exhibit is None:

@@ -27,7 +27,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("PdoError", "the original is itself a translation"),
     QT_TRANSLATE_NOOP("PdoError", "this is the document's only page; delete the document instead"),
     QT_TRANSLATE_NOOP("PdoError", "an exhibit needs at least one document"),
+    QT_TRANSLATE_NOOP("PdoError", "document {doc} is not in this case"),
+    QT_TRANSLATE_NOOP("PdoError", "document {doc} is in more than one exhibit"),
     QT_TRANSLATE_NOOP("PdoError", "a factor needs a name"),
+    QT_TRANSLATE_NOOP("PdoError", "a factor named {label!r} exists already"),
+    QT_TRANSLATE_NOOP(
+        "PdoError",
+        "this vault was made by a newer version of pdorganizer (schema {schema}); please update pdorganizer to open it",
+    ),
     QT_TRANSLATE_NOOP(
         "PdoError", "the vault is in use by another program; close it there and try again"
     ),
@@ -36,6 +43,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP(
         "PdoError", "the vault file could not be written (disk error); nothing was changed"
     ),
+    QT_TRANSLATE_NOOP("PdoError", "{name} already exists; choose another name"),
+    QT_TRANSLATE_NOOP("PdoError", "the folder {folder} does not exist"),
+    QT_TRANSLATE_NOOP("PdoError", "no vault at {path}"),
     QT_TRANSLATE_NOOP("PdoError", "the vault is locked"),
     QT_TRANSLATE_NOOP("PdoError", "the backup must not replace the vault itself"),
     QT_TRANSLATE_NOOP("PdoError", "the new passphrase is empty"),
@@ -68,6 +78,18 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("PdoError", "the manifest must be json, page or none"),
     QT_TRANSLATE_NOOP("PdoError", "page numbers start at 1 or more"),
     QT_TRANSLATE_NOOP("PdoError", "the size limit must be at least 1 MB"),
+    QT_TRANSLATE_NOOP("PdoError", "could not write the packet in {folder}: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "PdoError",
+        "a page of exhibit {letter} alone is too large for the {limit} MB file size limit; raise the size limit",
+    ),
+    QT_TRANSLATE_NOOP(
+        "PdoError", "a page of the packet alone is too large for the {limit} MB file size limit"
+    ),
+    QT_TRANSLATE_NOOP(
+        "PdoError",
+        "a page of exhibit {letter} alone is too large for the {limit} MB file size limit; export with compact quality",
+    ),
     QT_TRANSLATE_NOOP("PdoError", "the page label must be plain, of or bates"),
     QT_TRANSLATE_NOOP("PdoError", "the label position must be left, center or right"),
     QT_TRANSLATE_NOOP(

@@ -22,9 +22,15 @@ def _tr(text: str) -> str:
 def user_message(exc: BaseException) -> str | None:
     """The plain-words text for a known failure; None for a bug."""
     if isinstance(exc, PdoError):
-        # Service messages are English; the translation files may carry the common ones
-        # (context "PdoError"); anything else shows as it is.
-        return QCoreApplication.translate("PdoError", exc.message)
+        # Service messages are English templates; the translation files carry them
+        # (context "PdoError"), and the values (names, numbers) are filled in after.
+        text = QCoreApplication.translate("PdoError", exc.template)
+        if not exc.values:
+            return text
+        try:
+            return text.format(**exc.values)
+        except (KeyError, IndexError, ValueError):  # a translation lost a placeholder
+            return exc.message
     if isinstance(exc, MemoryError):
         return _tr("The computer ran out of memory. Close other programs and try again.")
     if isinstance(exc, OSError):

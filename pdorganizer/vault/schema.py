@@ -136,8 +136,9 @@ SCHEMA_VERSION = max(MIGRATIONS)
 def check_version(found: int) -> None:
     if found > SCHEMA_VERSION:
         raise VaultTooNew(
-            f"this vault was made by a newer version of pdorganizer (schema {found}); "
-            "please update pdorganizer to open it"
+            "this vault was made by a newer version of pdorganizer (schema {schema}); "
+            "please update pdorganizer to open it",
+            schema=found,
         )
 
 

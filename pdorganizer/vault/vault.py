@@ -100,9 +100,9 @@ class Vault:
         """Create a new vault; refuses to overwrite anything. `schema_version` is for tests."""
         target = Path(path)
         if target.exists():
-            raise InvalidInput(f"{target.name} already exists; choose another name")
+            raise InvalidInput("{name} already exists; choose another name", name=target.name)
         if not target.parent.is_dir():
-            raise InvalidInput(f"the folder {target.parent} does not exist")
+            raise InvalidInput("the folder {folder} does not exist", folder=str(target.parent))
         if len(passphrase) < 1:
             raise InvalidInput("the passphrase is empty")
         salt = kdf.new_salt(params)
@@ -134,7 +134,7 @@ class Vault:
         """Open an existing vault. A wrong passphrase changes nothing in the file."""
         target = Path(path)
         if not target.is_file():
-            raise PdoError(f"no vault at {target}")
+            raise PdoError("no vault at {path}", path=str(target))
         with open(target, "rb") as fh:
             salt = fh.read(kdf.SALT_SIZE)
         params = kdf.params_from_salt(salt)
@@ -251,7 +251,7 @@ class Vault:
         if target.is_dir():
             target = target / self.path.name
         if target.exists():
-            raise InvalidInput(f"{target} already exists; choose another name")
+            raise InvalidInput("{name} already exists; choose another name", name=str(target))
         if target.resolve() == self.path.resolve():
             raise InvalidInput("the backup must not replace the vault itself")
         self._export_to(target, self._key, self._salt)

@@ -1044,8 +1044,24 @@
         <translation>un anexo necesita al menos un documento</translation>
     </message>
     <message>
+        <source>document {doc} is not in this case</source>
+        <translation>el documento {doc} no es de este caso</translation>
+    </message>
+    <message>
+        <source>document {doc} is in more than one exhibit</source>
+        <translation>el documento {doc} está en más de un anexo</translation>
+    </message>
+    <message>
         <source>a factor needs a name</source>
         <translation>el factor necesita un nombre</translation>
+    </message>
+    <message>
+        <source>a factor named {label!r} exists already</source>
+        <translation>ya existe un factor llamado {label!r}</translation>
+    </message>
+    <message>
+        <source>this vault was made by a newer version of pdorganizer (schema {schema}); please update pdorganizer to open it</source>
+        <translation>esta caja fuerte se creó con una versión más nueva de pdorganizer (esquema {schema}); actualice pdorganizer para abrirla</translation>
     </message>
     <message>
         <source>the vault is in use by another program; close it there and try again</source>
@@ -1062,6 +1078,18 @@
     <message>
         <source>the vault file could not be written (disk error); nothing was changed</source>
         <translation>no se pudo guardar en el archivo de la caja fuerte (error del disco); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>{name} already exists; choose another name</source>
+        <translation>{name} ya existe; elija otro nombre</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>la carpeta {folder} no existe</translation>
+    </message>
+    <message>
+        <source>no vault at {path}</source>
+        <translation>no hay ninguna caja fuerte en {path}</translation>
     </message>
     <message>
         <source>the vault is locked</source>
@@ -1190,6 +1218,22 @@
     <message>
         <source>the size limit must be at least 1 MB</source>
         <translation>el tamaño máximo debe ser de al menos 1 MB</translation>
+    </message>
+    <message>
+        <source>could not write the packet in {folder}: {reason}</source>
+        <translation>no se pudo guardar el paquete en {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>a page of exhibit {letter} alone is too large for the {limit} MB file size limit; raise the size limit</source>
+        <translation>una sola página del anexo {letter} ya supera el tamaño máximo de {limit} MB por archivo; aumente el tamaño máximo</translation>
+    </message>
+    <message>
+        <source>a page of the packet alone is too large for the {limit} MB file size limit</source>
+        <translation>una sola página del paquete ya supera el tamaño máximo de {limit} MB por archivo</translation>
+    </message>
+    <message>
+        <source>a page of exhibit {letter} alone is too large for the {limit} MB file size limit; export with compact quality</source>
+        <translation>una sola página del anexo {letter} ya supera el tamaño máximo de {limit} MB por archivo; exporte con la calidad compacta</translation>
     </message>
     <message>
         <source>the page label must be plain, of or bates</source>

@@ -116,9 +116,9 @@ class ExhibitRepo(Repo):
                 raise InvalidInput("an exhibit needs at least one document")
             for doc_id in group:
                 if doc_id not in docs:
-                    raise InvalidInput(f"document {doc_id} is not in this case")
+                    raise InvalidInput("document {doc} is not in this case", doc=doc_id)
                 if doc_id in seen:
-                    raise InvalidInput(f"document {doc_id} is in more than one exhibit")
+                    raise InvalidInput("document {doc} is in more than one exhibit", doc=doc_id)
                 seen.add(doc_id)
         with self.vault.transaction() as con:
             con.execute("DELETE FROM exhibits WHERE case_id = ?", (case_id,))

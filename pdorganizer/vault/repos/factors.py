@@ -28,7 +28,7 @@ class FactorRepo(Repo):
         factor_id = custom_factor_id(label)
         with self.vault.transaction() as con:
             if con.execute("SELECT 1 FROM custom_factors WHERE id = ?", (factor_id,)).fetchone():
-                raise InvalidInput(f"a factor named {label!r} exists already")
+                raise InvalidInput("a factor named {label!r} exists already", label=label)
             con.execute(
                 "INSERT INTO custom_factors(id, kind, label, help) VALUES (?, ?, ?, ?)",
                 (factor_id, kind, label, help_text),
