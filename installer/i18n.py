@@ -265,8 +265,9 @@ def _error_classes(trees: list[ast.Module]) -> set[str]:
 
 def service_messages(root: Path = ROOT / "pdorganizer") -> list[str]:
     """The fixed messages of known failures the services raise (the GUI shows them): a
-    literal passed to a PdoError class, or a default message of one. Messages built with
-    f-strings carry names or numbers and cannot be looked up; they stay English."""
+    literal passed to a PdoError class (a template like "no vault at {path}" included: the
+    GUI fills its values in after translating), or a default message of one. Messages
+    built with f-strings cannot be looked up and stay English: pass values instead."""
     files = [p for pkg in SERVICE_PACKAGES for p in sorted((root / pkg).rglob("*.py"))]
     trees = [ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in files]
     classes = _error_classes(trees)
