@@ -15,6 +15,7 @@ import warnings
 from PIL import Image, ImageFile
 
 from pdorganizer.core.errors import InvalidInput
+from pdorganizer.core.untrusted import DamagedFile, ImageTooLarge
 
 # Pillow's own default (~89.5 MP, a 128 MB RGBA buffer). A 48 MP phone photo and a
 # 600 dpi letter scan (34 MP) pass; anything above is refused as "image too large".
@@ -36,14 +37,7 @@ _register_lock = threading.Lock()
 _registered = False
 
 
-class ImageTooLarge(InvalidInput):
-    def __init__(self, message: str = "image too large") -> None:
-        super().__init__(message)
-
-
-class DamagedFile(InvalidInput):
-    def __init__(self, message: str = "the file is damaged or incomplete") -> None:
-        super().__init__(message)
+__all__ = ["DamagedFile", "ImageTooLarge", "NotSupported"]
 
 
 class NotSupported(InvalidInput):

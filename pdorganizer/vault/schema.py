@@ -148,7 +148,8 @@ def statements(script: str) -> list[str]:
 
 def migrate(execute: Executor, current: int, target: int = SCHEMA_VERSION) -> None:
     """Apply migrations current+1..target. The caller holds the transaction."""
-    for version in range(current + 1, target + 1):
+    # Sorted keys, not a range: migrations being written side by side may leave a gap.
+    for version in sorted(v for v in MIGRATIONS if current < v <= target):
         for statement in statements(MIGRATIONS[version]):
             execute(statement)
         execute(f"PRAGMA user_version = {int(version)}")
