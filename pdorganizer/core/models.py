@@ -17,6 +17,12 @@ CASE_FIELDS: tuple[str, ...] = (
     "next_hearing_date",
     "next_hearing_type",
     "detained",
+    "requested_pd",
+    "requested_pd_other",
+    "entry_date",
+    "paroled",
+    "represented",
+    "in_proceedings",
     "filer_name",
     "filer_address",
     "filer_phone",
@@ -26,11 +32,17 @@ CASE_FIELDS: tuple[str, ...] = (
     "notes",
 )
 
+# Yes/no case fields (stored as 0/1).
+CASE_BOOL_FIELDS: frozenset[str] = frozenset(
+    {"detained", "paroled", "represented", "in_proceedings"}
+)
+
 DOCUMENT_EDITABLE_FIELDS: tuple[str, ...] = (
     "title",
     "kind",
     "issuer",
     "document_date",
+    "expires",
     "language",
     "notes",
 )
@@ -50,6 +62,13 @@ class Case:
     next_hearing_date: str = ""
     next_hearing_type: str = ""
     detained: bool = False
+    # The kind of PD asked for: an id of resources/kinds.json "requested_pd", or "".
+    requested_pd: str = ""
+    requested_pd_other: str = ""  # what is asked for when requested_pd is "other"
+    entry_date: str = ""  # first entry to the U.S.: YYYY, YYYY-MM or YYYY-MM-DD
+    paroled: bool = False  # entered with parole
+    represented: bool = False  # by an attorney or accredited representative
+    in_proceedings: bool = True  # in removal proceedings
     filer_name: str = ""
     filer_address: str = ""
     filer_phone: str = ""
@@ -69,11 +88,12 @@ class Document:
     id: int
     case_id: int
     title: str
-    kind: str = ""
+    kind: str = ""  # a kind id of resources/kinds.json, or free text (older vaults)
     issuer: str = ""
     document_date: str = ""
     language: str = ""
     notes: str = ""
+    expires: str = ""  # expiry date of an identity document, YYYY-MM-DD (or YYYY-MM)
     original_name: str = ""
     sha256: str = ""
     mime: str = ""

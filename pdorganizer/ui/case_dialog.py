@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.core.factors import Taxonomy
-from pdorganizer.core.models import CASE_FIELDS, Case
+from pdorganizer.core.kinds import requested_pd_kinds
+from pdorganizer.core.models import CASE_BOOL_FIELDS, CASE_FIELDS, Case
 
 SECTIONS = (
     ("person", ("name", "a_number", "date_of_birth", "country", "language", "detained")),
@@ -36,6 +38,17 @@ SECTIONS = (
             "next_hearing_date",
             "next_hearing_type",
             "opla_office",
+        ),
+    ),
+    (
+        "request",
+        (
+            "requested_pd",
+            "requested_pd_other",
+            "entry_date",
+            "paroled",
+            "in_proceedings",
+            "represented",
         ),
     ),
     ("filer", ("filer_name", "filer_address", "filer_phone", "filer_email", "filer_eoir_id")),
@@ -58,10 +71,13 @@ class CaseDialog(QDialog):
             "date_of_birth": self.tr("YYYY-MM-DD"),
             "next_hearing_date": self.tr("YYYY-MM-DD"),
             "court_state": self.tr("For example: CA"),
+            "entry_date": self.tr("YYYY, YYYY-MM or YYYY-MM-DD"),
+            "requested_pd_other": self.tr("What the request asks for"),
         }
         titles = {
             "person": self.tr("The person"),
             "court": self.tr("Court and ICE office"),
+            "request": self.tr("What the request asks for, and the person's situation"),
             "filer": self.tr("Who files the request (attorney, representative or the person)"),
             "notes": self.tr("Notes"),
         }
@@ -79,10 +95,19 @@ class CaseDialog(QDialog):
             box = QGroupBox(titles[section])
             form = QFormLayout(box)
             for name in names:
-                if name == "detained":
-                    widget: Any = QCheckBox(self.tr("Currently detained"))
-                    widget.setChecked(bool(case.detained) if case else False)
+                if name in CASE_BOOL_FIELDS:
+                    widget: Any = QCheckBox(self._check_texts()[name])
+                    default = name == "in_proceedings"
+                    widget.setChecked(bool(getattr(case, name)) if case else default)
                     form.addRow("", widget)
+                elif name == "requested_pd":
+                    widget = QComboBox()
+                    widget.addItem(self.tr("Not chosen yet"), "")
+                    for pd_kind in requested_pd_kinds():
+                        widget.addItem(pd_kind.text(lang), pd_kind.id)
+                    found = widget.findData(case.requested_pd if case else "")
+                    widget.setCurrentIndex(max(found, 0))
+                    form.addRow(labels[name], widget)
                 elif name == "notes":
                     widget = QPlainTextEdit(case.notes if case else "")
                     widget.setTabChangesFocus(True)
@@ -146,6 +171,14 @@ class CaseDialog(QDialog):
         )
         self.edits["name"].setFocus()
 
+    def _check_texts(self) -> dict[str, str]:
+        return {
+            "detained": self.tr("Currently detained"),
+            "paroled": self.tr("Entered the U.S. with parole"),
+            "in_proceedings": self.tr("In removal proceedings (has a case in immigration court)"),
+            "represented": self.tr("Has an attorney or accredited representative"),
+        }
+
     def _labels(self) -> dict[str, str]:
         return {
             "name": self.tr("Full &name"),
@@ -154,6 +187,12 @@ class CaseDialog(QDialog):
             "country": self.tr("Country of &citizenship"),
             "language": self.tr("Preferred &language"),
             "detained": self.tr("Detained"),
+            "requested_pd": self.tr("&Kind of PD requested"),
+            "requested_pd_other": self.tr("If other, what"),
+            "entry_date": self.tr("First &entry to the U.S."),
+            "paroled": self.tr("Paroled"),
+            "in_proceedings": self.tr("In proceedings"),
+            "represented": self.tr("Represented"),
             "court_city": self.tr("Immigration court (city)"),
             "court_state": self.tr("Court state"),
             "judge": self.tr("Immigration judge"),
@@ -173,6 +212,8 @@ class CaseDialog(QDialog):
         for name, widget in self.edits.items():
             if isinstance(widget, QCheckBox):
                 out[name] = widget.isChecked()
+            elif isinstance(widget, QComboBox):
+                out[name] = str(widget.currentData() or "")
             elif isinstance(widget, QPlainTextEdit):
                 out[name] = widget.toPlainText().strip()
             else:

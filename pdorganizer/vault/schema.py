@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pdorganizer.core.errors import VaultTooNew
+from pdorganizer.vault.migration_v3 import SCHEMA_V3
+from pdorganizer.vault.migration_v5 import SCHEMA_V5
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -129,7 +131,8 @@ CREATE TABLE translations (
 
 Executor = Callable[[str], object]
 
-MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2}
+MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+MIGRATIONS[5] = SCHEMA_V5  # the request letter and the declaration
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

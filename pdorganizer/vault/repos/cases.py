@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pdorganizer.core.dates import PARTIAL_DATE_RE
 from pdorganizer.core.errors import InvalidInput, NotFound
-from pdorganizer.core.models import CASE_FIELDS, Case
+from pdorganizer.core.kinds import requested_pd_ids
+from pdorganizer.core.models import CASE_BOOL_FIELDS, CASE_FIELDS, Case
 from pdorganizer.vault.repos.base import Repo, now_iso, require
 
 _COLUMNS = ("id", *CASE_FIELDS, "created_at")
@@ -13,7 +15,8 @@ _COLUMNS = ("id", *CASE_FIELDS, "created_at")
 
 def _row_to_case(row: tuple, claimed: list[str]) -> Case:
     values = dict(zip(_COLUMNS, row, strict=True))
-    values["detained"] = bool(values["detained"])
+    for name in CASE_BOOL_FIELDS:
+        values[name] = bool(values[name])
     return Case(**values, claimed_factors=claimed)
 
 
@@ -23,12 +26,20 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
         raise InvalidInput(f"unknown case field(s): {', '.join(sorted(unknown))}")
     out: dict[str, Any] = {}
     for name, value in fields.items():
-        if name == "detained":
+        if name in CASE_BOOL_FIELDS:
             out[name] = 1 if value else 0
         else:
             out[name] = "" if value is None else str(value).strip()
     if "name" in out and not out["name"]:
         raise InvalidInput("a case needs the person's name")
+    if out.get("requested_pd") and out["requested_pd"] not in requested_pd_ids():
+        raise InvalidInput(
+            "unknown kind of PD {kind}; choose one of {choices}",
+            kind=out["requested_pd"],
+            choices=", ".join(requested_pd_ids()),
+        )
+    if out.get("entry_date") and not PARTIAL_DATE_RE.match(out["entry_date"]):
+        raise InvalidInput("write the entry date as YYYY, YYYY-MM or YYYY-MM-DD")
     return out
 
 

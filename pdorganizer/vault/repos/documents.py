@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pdorganizer.core.dates import PARTIAL_DATE_RE
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.core.models import DOCUMENT_EDITABLE_FIELDS, Document, Page, Source, Translation
 from pdorganizer.vault.repos.base import Repo, now_iso, require
@@ -35,7 +36,7 @@ class NewPage:
 
 _DOC_SELECT = """
 SELECT d.id, d.case_id, d.title, d.kind, d.issuer, d.document_date, d.language, d.notes,
-       coalesce(s.original_name, ''), coalesce(s.sha256, ''), coalesce(s.mime, ''),
+       d.expires, coalesce(s.original_name, ''), coalesce(s.sha256, ''), coalesce(s.mime, ''),
        coalesce(s.size, 0), d.added_at,
        (SELECT count(*) FROM pages p WHERE p.document_id = d.id),
        (SELECT t.original_id FROM translations t WHERE t.document_id = d.id)
@@ -55,13 +56,14 @@ def _doc(row: tuple, factors: list[str]) -> Document:
         document_date=row[5],
         language=row[6],
         notes=row[7],
-        original_name=row[8],
-        sha256=row[9],
-        mime=row[10],
-        size=row[11],
-        added_at=row[12],
-        page_count=row[13],
-        translation_of=row[14],
+        expires=row[8],
+        original_name=row[9],
+        sha256=row[10],
+        mime=row[11],
+        size=row[12],
+        added_at=row[13],
+        page_count=row[14],
+        translation_of=row[15],
         factors=factors,
     )
 
@@ -73,6 +75,9 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, str]:
     out = {k: "" if v is None else str(v).strip() for k, v in fields.items()}
     if "title" in out and not out["title"]:
         raise InvalidInput("a document needs a title")
+    for name in ("document_date", "expires"):
+        if out.get(name) and not PARTIAL_DATE_RE.match(out[name]):
+            raise InvalidInput("write dates as YYYY-MM-DD, YYYY-MM or just the year")
     return out
 
 
@@ -367,8 +372,8 @@ class DocumentRepo(Repo):
         with self.vault.transaction() as con:
             cur = con.execute(
                 "INSERT INTO documents(case_id, title, kind, issuer, document_date, language, "
-                "notes, source_id, added_at) SELECT case_id, ?, kind, issuer, document_date, "
-                "language, notes, ?, ? FROM documents WHERE id = ?",
+                "notes, expires, source_id, added_at) SELECT case_id, ?, kind, issuer, "
+                "document_date, language, notes, expires, ?, ? FROM documents WHERE id = ?",
                 (f"{doc.title} (part 2)", pages[cut].source_id, now_iso(), doc_id),
             )
             new_id = int(cur.lastrowid)
