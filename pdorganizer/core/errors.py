@@ -40,6 +40,11 @@ class VaultTooNew(PdoError):
     pass
 
 
+class StorageError(PdoError):
+    """The disk or the vault refused a write (full, read-only, I/O error): nothing more
+    can be stored until the user frees space or moves the vault."""
+
+
 class NotFound(PdoError):
     pass
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 from argon2.low_level import Type, hash_secret_raw
 
-from pdorganizer.core.errors import WrongPassphrase
+from pdorganizer.core.errors import InvalidInput, WrongPassphrase
 
 SALT_SIZE = 16
 _RANDOM_SIZE = 12
@@ -77,7 +77,7 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     if not passphrase:
         raise WrongPassphrase("the passphrase is empty")
     return hash_secret_raw(
-        passphrase.encode("utf-8"),
+        passphrase_bytes(passphrase),
         salt,
         time_cost=params.time_cost,
         memory_cost=1 << params.memory_log2,
@@ -85,6 +85,19 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
         hash_len=32,
         type=Type.ID,
     )
+
+
+def passphrase_bytes(passphrase: str) -> bytes:
+    """UTF-8 bytes of the passphrase. Text that is not valid UTF-8 (bytes from the
+    environment or a file that Python kept as surrogate escapes) is refused: hashing some
+    stand-in would make a vault that opens only from that same broken source."""
+    try:
+        return passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(
+            "the passphrase contains characters that are not valid text (UTF-8); type it "
+            "again, or save the passphrase file as UTF-8"
+        ) from None
 
 
 def sqlcipher_raw_key(key: bytes, salt: bytes | None = None) -> bytes:
