@@ -6,6 +6,7 @@ own stream (the label, drawn on top)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,7 @@ from pypdf.generic import (
 from pdorganizer.export.images import ImagePayload
 from pdorganizer.export.layout import Matrix, fmt_matrix
 from pdorganizer.export.pdfpages import FormPage
+from pdorganizer.vault import fsync_util
 
 PAGE_OVERHEAD = 2_000  # bytes per page besides its evidence (drawn layer, page objects)
 PART_OVERHEAD = 160_000  # fonts, outline, cross-reference table
@@ -155,8 +157,10 @@ class PartBuilder:
         annots.append(self.writer._add_object(annot))
 
     def write(self, path: str) -> None:
-        with open(path, "wb") as fh:
+        with fsync_util.create_private(path, exclusive=False) as fh:  # owner-only (0600)
             self.writer.write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
 
     def release(self) -> None:
         """Drop the part's objects now: the writer's reference cycles would otherwise keep

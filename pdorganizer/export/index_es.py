@@ -20,10 +20,11 @@ import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 
+from pdorganizer.core.anumber import format_a_number
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.core.factors import Taxonomy
 from pdorganizer.core.models import Document
-from pdorganizer.vault import Vault
+from pdorganizer.vault import Vault, fsync_util
 
 MONTHS_ES = (
     "enero",
@@ -108,7 +109,7 @@ def render_index_es(
     taxonomy = vault.factors.taxonomy()
     docs = {d.id: d for d in vault.documents.list(case_id)}
 
-    who = case.name + (f" ({case.a_number})" if case.a_number else "")
+    who = case.name + (f" ({format_a_number(case.a_number)})" if case.a_number else "")
     lines = [
         "COPIA DE TRABAJO EN ESPAÑOL - NO SE PRESENTA ANTE LA CORTE NI ANTE ICE",
         "",
@@ -174,15 +175,10 @@ def write_index_es(
     path = Path(output)
     text = render_index_es(vault, case_id, page_ranges=page_ranges)
     data = text_pdf(text) if path.suffix.lower() == ".pdf" else text.encode("utf-8")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    # Owner-only (0600) hidden temp renamed into place; recorded in the vault first so
+    # that a crash in between leaves nothing the next unlock does not remove.
+    with vault.writing_to(path.parent, f".{path.name}."):
+        fsync_util.atomic_write(path, data, keep_mode=False)
     return path
 
 

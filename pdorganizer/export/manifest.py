@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pdorganizer.export.plan import CaseData, PlannedPage
+from pdorganizer.vault import fsync_util
 
 FORMAT = "pdorganizer-export-manifest"
 
@@ -82,4 +84,9 @@ def build(data: CaseData, pages: list[PlannedPage], title: str, files: list[Outp
 
 
 def write(path: Path, manifest: dict) -> None:
-    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    """Into a new temp file of the export (owner-only, 0600), synced to disk."""
+    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    with fsync_util.create_private(path, exclusive=False) as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())

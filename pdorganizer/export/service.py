@@ -22,6 +22,7 @@ from pdorganizer.export.cover import DEFAULT_TITLES, MARGIN, PROFILES
 from pdorganizer.export.flow import index_table, manifest_table
 from pdorganizer.export.index_es import page_ranges_from_manifest, write_index_es
 from pdorganizer.export.layout import Geometry
+from pdorganizer.export.letterpages import lay_out, place_map
 from pdorganizer.export.manifest import OutputFile
 from pdorganizer.export.plan import CaseData, PlannedPage, build_pages, load
 from pdorganizer.export.prepare import Preparer, prepared_in_order
@@ -29,7 +30,8 @@ from pdorganizer.export.split import MB, Oversize, PartFile, PartWriter
 from pdorganizer.export.stamping import COVER_LABEL, LabelStyle
 from pdorganizer.export.textpages import TextContent, render
 from pdorganizer.export.verify import Expected, check_file
-from pdorganizer.vault import Vault
+from pdorganizer.request.store import get_letter
+from pdorganizer.vault import Vault, fsync_util
 
 DEFAULT_LIMIT_MB = {"eoir": 25.0, "opla": 25.0, "uscis": 12.0}
 QUALITIES = ("compact", "original")
@@ -57,6 +59,7 @@ class ExportOptions:
     # (NAME_indice_es.pdf; not for filing).
     index_es: bool = False
     bates_digits: int = 6  # zero padding of Bates numbers
+    letter: bool = True  # the case's request letter (if it has one) after the cover
 
 
 @dataclass
@@ -90,14 +93,24 @@ def _check(options: ExportOptions) -> tuple[LabelStyle, Geometry, int, str]:
 
 
 def _layout(
-    data: CaseData, options: ExportOptions, style: LabelStyle, geometry: Geometry, title: str
+    data: CaseData,
+    options: ExportOptions,
+    style: LabelStyle,
+    geometry: Geometry,
+    title: str,
+    letter_text: str | None = None,
 ) -> tuple[list[PlannedPage], TextContent]:
-    """Number the pages; the index's length and its page ranges depend on each other."""
+    """Number the pages; the index's length and its page ranges depend on each other, and
+    so do the letter's length and its citations ("Ex. C at 14"): repeat until stable. The
+    letter's page count only grows between rounds (a short last page is left blank), so
+    the rounds end."""
     inner = geometry.width - 2 * MARGIN
     manifest = manifest_table(data, inner) if options.manifest == "page" else None
     manifest_pages = manifest.paginate(geometry.height) if manifest else []
     index_count = 1
-    for _ in range(5):
+    letter_count = 1 if letter_text is not None else 0
+    letter = None
+    for _ in range(12):
         pages = build_pages(
             data,
             style,
@@ -106,6 +119,7 @@ def _layout(
             manifest_pages=len(manifest_pages),
             service=options.service,
             start=options.start,
+            letter_pages=letter_count,
         )
         ranges = {
             i: style.range_text(_num(pages[e.first]), _num(pages[e.last]))
@@ -113,7 +127,13 @@ def _layout(
         }
         table = index_table(data, inner, ranges, options.group_by_factor)
         chunks = table.paginate(geometry.height)
-        if len(chunks) == index_count:
+        stable = len(chunks) == index_count
+        if letter_text is not None:
+            places = place_map(data, pages, style)
+            letter = lay_out(letter_text, places, geometry.width, geometry.height)
+            stable = stable and len(letter.pages) <= letter_count
+            letter_count = max(letter_count, len(letter.pages))
+        if stable:
             break
         index_count = len(chunks)
     content = TextContent(
@@ -126,8 +146,30 @@ def _layout(
         manifest_pages,
         manifest,
         ranges,
+        letter,
     )
     return pages, content
+
+
+def layout_packet(
+    vault: Vault, case_id: int, options: ExportOptions | None = None, letter_text: str | None = None
+) -> tuple[CaseData, list[PlannedPage], LabelStyle]:
+    """The packet's pages and labels as an export with `options` would make them, without
+    reading any evidence (what the letter's citations resolve against)."""
+    options = options or ExportOptions()
+    style, geometry, _limit, title = _check(options)
+    data = load(vault, case_id)
+    if letter_text is None:
+        letter_text = _letter_text(vault, case_id, options)
+    pages, _content = _layout(data, options, style, geometry, title, letter_text)
+    return data, pages, style
+
+
+def _letter_text(vault: Vault, case_id: int, options: ExportOptions) -> str | None:
+    if not options.letter:
+        return None
+    found = get_letter(vault, case_id)
+    return found.body if found is not None and found.body.strip() else None
 
 
 def _num(page: PlannedPage) -> int:
@@ -152,7 +194,8 @@ def export_packet(
     if not target.parent.is_dir():
         raise InvalidInput("the folder {folder} does not exist", folder=str(target.parent))
     data = load(vault, case_id)
-    pages, content = _layout(data, options, style, geometry, title)
+    letter_text = _letter_text(vault, case_id, options)
+    pages, content = _layout(data, options, style, geometry, title, letter_text)
     layer = render(pages, content, geometry)
     for factor in BUDGET_FACTORS:
         progress.start(len(pages), "export")
@@ -171,6 +214,10 @@ def export_packet(
             options.quality,
         )
         stream = prepared_in_order(Preparer(vault, data, geometry, options.quality), pages)
+        # Recorded in the vault before the first byte: a crash mid-way leaves temp files
+        # (plaintext) that the next export here or the next unlock removes.
+        recorded = vault.writing_to(target.parent, writer.temp_prefix)
+        recorded.__enter__()
         try:
             try:
                 parts = writer.write(stream)
@@ -189,6 +236,11 @@ def export_packet(
             continue
         except OSError as exc:  # disk full, no permission, a folder where a file goes...
             writer.cleanup()
+            if exc.errno in fsync_util.DISK_FULL_ERRNOS:
+                raise PdoError(
+                    "the disk is full; no packet was written in {folder}",
+                    folder=str(target.parent),
+                ) from None
             reason = exc.strerror or "the system refused"
             raise PdoError(
                 "could not write the packet in {folder}: {reason}",
@@ -198,6 +250,8 @@ def export_packet(
         except BaseException:
             writer.cleanup()
             raise
+        finally:
+            recorded.__exit__(None, None, None)
         for part, info in zip(parts, files, strict=True):
             result.sha256[str(target.parent / part.name)] = info.sha256
             result.file_pages.append(len(part.pages))

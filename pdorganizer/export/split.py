@@ -24,6 +24,7 @@ from pdorganizer.export.plan import CaseData, PlannedPage
 from pdorganizer.export.stamping import LabelStyle, page_labels_tree
 
 MB = 1024 * 1024
+LETTER_BOOKMARK = "Request Letter"
 
 
 _BROKEN_PDF = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError)
@@ -44,7 +45,7 @@ class PartFile:
 
 
 def unit_of(page: PlannedPage) -> object:
-    if page.kind in ("cover", "index"):
+    if page.kind in ("cover", "letter", "index"):
         return "front"
     if page.exhibit is not None:
         return page.exhibit
@@ -73,13 +74,19 @@ class PartWriter:
     done: list[PartFile] = field(default_factory=list)
     temps: list[Path] = field(default_factory=list)
 
+    @property
+    def temp_prefix(self) -> str:
+        """What every temp file of this writer's name starts with (for the vault's
+        record of writes under way: vault.writing_to)."""
+        return f".{self.target.stem}.pdo-export-{self.token}-"
+
     def _temp(self, number: int) -> Path:
-        path = self.target.parent / f".{self.target.stem}.pdo-export-{self.token}-{number}.tmp"
+        path = self.target.parent / f"{self.temp_prefix}{number}.tmp"
         self.temps.append(path)
         return path
 
     def extra_temp(self, what: str) -> Path:
-        path = self.target.parent / f".{self.target.stem}.pdo-export-{self.token}-{what}.tmp"
+        path = self.target.parent / f"{self.temp_prefix}{what}.tmp"
         self.temps.append(path)
         return path
 
@@ -201,6 +208,8 @@ class PartWriter:
             page = self.pages[g]
             if page.kind == "cover":
                 out.append(OutlineEntry("Cover", local))
+            elif page.kind == "letter" and page.chunk == 0:
+                out.append(OutlineEntry(LETTER_BOOKMARK, local))
             elif page.kind == "index" and page.chunk == 0:
                 out.append(OutlineEntry("Index of Exhibits", local))
             elif page.kind == "manifest" and page.chunk == 0:
@@ -230,7 +239,8 @@ class PartWriter:
         links = []
         for local, g in enumerate(first.pages):
             for x0, y0, x1, y1, ex in self.links.get(g, []):
-                slip = self.data.exhibits[ex].first
+                # An index row links to its exhibit; a letter citation ("page", g) to a page.
+                slip = ex[1] if isinstance(ex, tuple) else self.data.exhibits[ex].first
                 part, target_local = where[slip]
                 target = target_local if part is first else (part.name, target_local)
                 links.append((local, (x0, y0, x1, y1), target))
