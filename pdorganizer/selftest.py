@@ -96,7 +96,10 @@ def _make_inputs(state: _State) -> None:
 
 
 def _write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
+    from pdorganizer.vault import fsync_util
+
+    with fsync_util.create_private(path) as fh:  # owner-only, like every file we write
+        fh.write(data)
     return path
 
 
