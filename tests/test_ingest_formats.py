@@ -130,9 +130,9 @@ def test_open_image_reduced_decode_and_refusals() -> None:
         open_image(big[: len(big) // 3])
     with pytest.raises(NotSupported):
         open_image(zip_file())
-    with pytest.raises(NotSupported):  # a GIF is an image, but not one intake accepts
+    with pytest.raises(NotSupported):  # a PCX is an image, but not one intake accepts
         out = io.BytesIO()
-        Image.new("P", (4, 4)).save(out, "GIF")
+        Image.new("P", (4, 4)).save(out, "PCX")
         open_image(out.getvalue())
     assert sniff_mime(b"%PDF-1.7\n...") == "application/pdf"
     assert sniff_mime(b"\xef\xbb\xbf" + b"junk\n" * 10 + b"%PDF-1.4") == "application/pdf"

@@ -2,11 +2,15 @@
 
 original: JPEG passed through (cleaned by `jpeg.clean_jpeg`, orientation applied by the
   page transform, never decoded); PNG image data passed through when PDF can take it as
-  is; anything else decoded and stored losslessly (Flate with PNG predictors).
+  is and it inflates to exactly the rows the header promises (else decoded), orientation
+  again by the page transform; anything else decoded and stored losslessly (Flate with
+  PNG predictors).
 compact: fitted at about 200 DPI and JPEG-encoded (grey stays grey; bilevel scans stay
   bilevel and lossless). JPEGs decode at a reduced scale, which is most of the speed.
 
-Nothing from a source's metadata reaches the stream: only pixels."""
+Nothing from a source's metadata reaches the stream: only pixels. Decoding and
+orientation are intake's own functions (ingest/images.py), so a file that imported
+decodes here the same way."""
 
 from __future__ import annotations
 
@@ -20,10 +24,12 @@ from PIL import Image
 
 from pdorganizer.export.jpeg import clean_jpeg
 from pdorganizer.ingest.images import (
-    DamagedFile,
-    ImageTooLarge,
+    draft_jpeg,
     flatten,
+    guarded,
+    load,
     open_lazy,
+    orientation,
     upright,
 )
 
@@ -44,6 +50,11 @@ class ImagePayload:
     orientation: int = 1  # EXIF orientation still to apply (passthrough JPEGs)
 
 
+def _orientation(data: bytes) -> int:
+    """The orientation intake read for this file (header only, nothing decoded)."""
+    return orientation(open_lazy(data))
+
+
 def _jpeg_payload(data: bytes) -> ImagePayload:
     info = clean_jpeg(data)
     if not info.portable:  # lossless, arithmetic-coded or 12-bit JPEG: stored losslessly
@@ -57,36 +68,48 @@ def _jpeg_payload(data: bytes) -> ImagePayload:
         entries["/ColorSpace"] = "/DeviceCMYK"
         if info.adobe_transform is not None:  # Adobe CMYK JPEGs are stored inverted
             entries["/Decode"] = [1, 0, 1, 0, 1, 0, 1, 0]
-    return ImagePayload(info.data, info.width, info.height, entries, info.orientation)
+    return ImagePayload(info.data, info.width, info.height, entries, _orientation(data))
 
 
-def _png_passthrough(data: bytes) -> ImagePayload | None:
+def _png_passthrough(data: bytes, *, turned: bool = True) -> ImagePayload | None:
     """PNG pixel data as a Flate stream, when no decoding is needed (no alpha, no
-    interlace, no transparency key); else None."""
+    interlace, no transparency key) and the data is sound; else None (then decoded).
+
+    Sound: the IDAT chunks inflate to exactly the rows the header declares, each with a
+    valid filter byte; a short or corrupt stream would break every PDF reader.
+    `turned`: carry the file's orientation for the page transform (the payload of a
+    decoded image is upright already, so its own PNG must not)."""
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         return None
     pos, idat, header, palette = 8, [], None, None
     while pos + 8 <= len(data):
         length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        if pos + 12 + length > len(data):
+            return None  # a chunk cut short: let the decoder judge the file
         chunk = data[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
+        if kind == b"IHDR" and length == 13:
             header = struct.unpack(">IIBBBBB", chunk)
         elif kind == b"PLTE":
             palette = chunk
         elif kind == b"IDAT":
             idat.append(chunk)
-        elif kind == b"tRNS":
-            return None
+        elif kind in (b"tRNS", b"acTL", b"fcTL", b"fdAT"):
+            return None  # transparency or animation: decoded like the intake did
         elif kind == b"IEND":
             break
         pos += 12 + length
     if header is None or not idat:
         return None
-    width, height, depth, color, _comp, _filter, interlace = header
-    if interlace or color in (4, 6) or depth == 16:
+    width, height, depth, color, comp, filt, interlace = header
+    if interlace or comp or filt or color not in (0, 2, 3) or depth not in (1, 2, 4, 8):
         return None
-    colors = {0: 1, 2: 3, 3: 1}[color] if color in (0, 2, 3) else 0
-    if not colors or (color == 3 and not palette):
+    colors = {0: 1, 2: 3, 3: 1}[color]
+    if color == 2 and depth != 8:
+        return None
+    if color == 3 and (not palette or len(palette) % 3 or len(palette) > 768):
+        return None
+    stream = b"".join(idat)
+    if not _inflates_exactly(stream, height, (width * colors * depth + 7) // 8):
         return None
     if color == 0:
         space: Any = "/DeviceGray"
@@ -105,14 +128,33 @@ def _png_passthrough(data: bytes) -> ImagePayload | None:
             "/Columns": width,
         },
     }
-    return ImagePayload(b"".join(idat), width, height, entries)
+    turn = _orientation(data) if turned else 1
+    return ImagePayload(stream, width, height, entries, turn)
+
+
+def _inflates_exactly(stream: bytes, rows: int, row_bytes: int) -> bool:
+    """Whether a PNG zlib stream ends after exactly `rows` filtered rows (filter 0..4)."""
+    stride = row_bytes + 1
+    expected = rows * stride
+    try:
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(stream, expected + 1)
+        if len(raw) != expected or inflater.unconsumed_tail:
+            return False
+        raw += inflater.flush()
+    except zlib.error:
+        return False
+    if len(raw) != expected or not inflater.eof:
+        return False
+    return max(memoryview(raw)[::stride]) <= 4
 
 
 def _lossless(im: Image.Image) -> ImagePayload:
     """Pillow's PNG encoder does the filtering and deflate in C; its IDAT is reused."""
     buf = io.BytesIO()
-    im.save(buf, "PNG", compress_level=6)
-    payload = _png_passthrough(buf.getvalue())
+    with guarded():
+        im.save(buf, "PNG", compress_level=6)
+    payload = _png_passthrough(buf.getvalue(), turned=False)
     if payload is None:  # cannot happen for modes "1", "L", "RGB"
         raw = zlib.compress(im.convert("RGB").tobytes(), 6)
         entries = {"/Filter": "/FlateDecode", "/ColorSpace": "/DeviceRGB", "/BitsPerComponent": 8}
@@ -123,7 +165,8 @@ def _lossless(im: Image.Image) -> ImagePayload:
 def _jpeg_encode(im: Image.Image) -> ImagePayload:
     im.info = {}  # Pillow would carry a source's comment (and more) into the new file
     buf = io.BytesIO()
-    im.save(buf, "JPEG", quality=COMPACT_QUALITY, optimize=False)
+    with guarded():
+        im.save(buf, "JPEG", quality=COMPACT_QUALITY, optimize=False)
     data = clean_jpeg(buf.getvalue()).data  # and if it still wrote an APP segment: gone
     space = "/DeviceGray" if im.mode == "L" else "/DeviceRGB"
     entries = {"/Filter": "/DCTDecode", "/ColorSpace": space, "/BitsPerComponent": 8}
@@ -133,23 +176,14 @@ def _jpeg_encode(im: Image.Image) -> ImagePayload:
 def _decode(
     data: bytes, frame: int, reduce_to: tuple[int, int] | None, *, turn: bool = True
 ) -> Image.Image:
-    """Decode with the intake's checks (bomb limits, HEIC, one-line errors).
-
-    The whole stream goes to the decoder in one call: Pillow's default 64 KB blocks make
-    a worker thread re-take the GIL dozens of times per image, and each time it may wait
-    for the thread assembling the PDF. `turn=False` keeps the stored orientation."""
+    """Decode with the intake's own functions (bomb limits, HEIC, one-line errors), so a
+    file decodes here exactly as it did when it was imported. `turn=False` keeps the
+    stored orientation (passthrough-sized JPEGs: the page transform turns them)."""
     im = open_lazy(data, frame)
-    im.decodermaxblock = max(len(data), 1 << 16)
-    if reduce_to is not None and im.format == "JPEG":
-        im.draft("RGB" if im.mode in ("RGB", "CMYK", "YCbCr") else im.mode, reduce_to)
+    draft_jpeg(im, reduce_to)
     if turn:
         return flatten(upright(im))
-    try:
-        im.load()
-    except Image.DecompressionBombError:
-        raise ImageTooLarge() from None
-    except (OSError, ValueError, EOFError, SyntaxError, MemoryError, RuntimeError):
-        raise DamagedFile() from None
+    load(im, 1)
     return flatten(im)
 
 
@@ -176,12 +210,13 @@ def compact_payload(
         # JPEGs stay in their stored orientation (the page transform turns them), so
         # sizes are compared in stored orientation.
         head = clean_jpeg(data, header_only=True)
-        if head.orientation in (5, 6, 7, 8):
+        turn = _orientation(data)
+        if turn in (5, 6, 7, 8):
             target, request = (target[1], target[0]), (request[1], request[0])
         if head.width <= target[0] * KEEP_FACTOR and head.height <= target[1] * KEEP_FACTOR:
             return _jpeg_payload(data)
         payload = _jpeg_encode(_shrink(_decode(data, 0, request, turn=False), target))
-        payload.orientation = head.orientation
+        payload.orientation = turn
         return payload
     im = _decode(data, frame, request)
     if im.mode == "1":

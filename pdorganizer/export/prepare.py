@@ -1,7 +1,11 @@
 """Turning planned pages into `Prepared` pages, images on worker threads, in order.
 
 Image work (decode, resize, encode) releases the GIL in Pillow, so two threads use both
-cores. PDF readers are not thread-safe: PDF pages are prepared on the calling thread."""
+cores. PDF readers are not thread-safe: PDF pages are prepared on the calling thread.
+
+Every decoder call on a stored file runs inside `decoding()` (core/untrusted.py): a file
+the export cannot use stops it with `UnusableSource`, which names the exhibit and the
+document (and carries its id, so the GUI can open it)."""
 
 from __future__ import annotations
 
@@ -10,10 +14,10 @@ from collections.abc import Generator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.models import Page
+from pdorganizer.core.untrusted import decoding
 from pdorganizer.export.assemble import PAGE_OVERHEAD, Prepared
 from pdorganizer.export.images import compact_payload, original_payload
 from pdorganizer.export.layout import EXIF_ORIENTATION, Geometry, place
@@ -22,6 +26,37 @@ from pdorganizer.export.plan import CaseData, PlannedPage
 from pdorganizer.vault import Vault
 
 LOOKAHEAD = 6  # pages decoded ahead of the writer: bounds memory
+
+
+class UnusableSource(InvalidInput):
+    """A stored file the export cannot place: "exhibit C (Birth certificate): the file is
+    damaged or incomplete". `reason` is the underlying message (translatable on its own:
+    `reason_template`, `reason_values`); `document_id` says which document to open."""
+
+    def __init__(self, letter: str, title: str, cause: PdoError, document_id: int) -> None:
+        if letter:
+            super().__init__(
+                "exhibit {letter} ({title}): {reason}",
+                letter=letter,
+                title=title,
+                reason=cause.message,
+            )
+        else:  # a document in no exhibit (check --deep looks at every document)
+            super().__init__("document {title}: {reason}", title=title, reason=cause.message)
+        self.document_id = document_id
+        self.reason = cause.message
+        self.reason_template = cause.template
+        self.reason_values = cause.values
+
+
+def unusable(data: CaseData, planned: PlannedPage, cause: PdoError) -> UnusableSource:
+    """The error that names the exhibit and document of `planned`."""
+    letter = ""
+    if planned.exhibit is not None:
+        letter = data.exhibits[planned.exhibit].exhibit.letter
+    doc = planned.doc.doc if planned.doc is not None else None
+    title = (doc.title if doc else "") or "untitled"
+    return UnusableSource(letter, title, cause, doc.id if doc else 0)
 
 
 class Preparer:
@@ -33,29 +68,26 @@ class Preparer:
         # reader and the ids of its objects already counted in size estimates
         self._readers: dict[int, tuple[PdfReader, set[int]]] = {}
 
-    def _describe(self, planned: PlannedPage) -> str:
-        assert planned.exhibit is not None
-        return f"exhibit {self.data.exhibits[planned.exhibit].exhibit.letter}"
-
     def image(self, planned: PlannedPage) -> Prepared:
         page = planned.page
         assert page is not None
         source = self.data.sources[page.source_id]
         raw = self.vault.documents.source_data(page.source_id)
         try:
-            if self.quality == "original":
-                payload = original_payload(raw, source.mime, page.source_index)
-            else:
-                fit = place(self.geometry, page.width, page.height, page.rotation)
-                payload = compact_payload(
-                    raw,
-                    source.mime,
-                    page.source_index,
-                    page.width * fit.scale,
-                    page.height * fit.scale,
-                )
+            with decoding(source.mime):
+                if self.quality == "original":
+                    payload = original_payload(raw, source.mime, page.source_index)
+                else:
+                    fit = place(self.geometry, page.width, page.height, page.rotation)
+                    payload = compact_payload(
+                        raw,
+                        source.mime,
+                        page.source_index,
+                        page.width * fit.scale,
+                        page.height * fit.scale,
+                    )
         except PdoError as exc:
-            raise InvalidInput(f"{self._describe(planned)}: {exc.message}") from None
+            raise unusable(self.data, planned, exc) from None
         del raw
         mirror, turn = EXIF_ORIENTATION.get(payload.orientation, (False, 0))
         raw_w, raw_h = _raw_box(page, payload.orientation)
@@ -79,10 +111,14 @@ class Preparer:
         assert page is not None
         reader, counted = self._reader(page.source_id, planned)
         try:
-            form = FormPage(reader.pages[page.source_index])
-            size = form.estimate(counted)
-        except (IndexError, KeyError, ValueError, TypeError, PyPdfError):
-            raise InvalidInput(f"{self._describe(planned)}: a PDF page is damaged") from None
+            with decoding("application/pdf"):
+                try:
+                    form = FormPage(reader.pages[page.source_index])
+                except IndexError:
+                    raise InvalidInput("a PDF page is damaged") from None
+                size = form.estimate(counted)
+        except PdoError as exc:
+            raise unusable(self.data, planned, exc) from None
         raw_w, raw_h = form.raw_size
         placement = place(
             self.geometry, raw_w, raw_h, (form.rotate + page.rotation) % 360, pre=form.pre_matrix
@@ -99,9 +135,10 @@ class Preparer:
         if source_id not in self._readers:
             raw = self.vault.documents.source_data(source_id)
             try:
-                reader = open_pdf(raw)
+                with decoding("application/pdf"):
+                    reader = open_pdf(raw)
             except PdoError as exc:
-                raise InvalidInput(f"{self._describe(planned)}: {exc.message}") from None
+                raise unusable(self.data, planned, exc) from None
             self._readers[source_id] = (reader, set())
         return self._readers[source_id]
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
+from pdorganizer.export.jpeg import clean_jpeg
 from pdorganizer.ingest import images
-from pdorganizer.ingest.images import DECODE_ERRORS, DamagedFile
-from pdorganizer.ingest.metadata import image_metadata
+from pdorganizer.ingest.metadata import image_facts, image_metadata
 from pdorganizer.vault.repos.documents import NewPage
 
 THUMB_MAX = 256  # px, long side
@@ -27,25 +27,43 @@ class FileInfo:
     mime: str
     pages: list[NewPage]
     metadata: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # told to the person with "imported"
 
 
 def analyze_image(data: bytes, mime: str) -> FileInfo:
+    """Every page decoded in full, as the export will decode it, so that whatever is
+    accepted here can be placed in the packet in both qualities (export/images.py)."""
     im = images.open_lazy(data)
-    # Only TIFF frames are pages; extra frames of MPO (phone JPEGs), animated WebP or
-    # HEIF collections are previews or depth maps.
+    # Only TIFF frames are pages; extra frames of MPO (phone JPEGs), animated WebP, GIF
+    # or HEIF collections are previews, depth maps or animation.
     frames = images.frame_count(im) if im.format == "TIFF" else 1
-    meta = image_metadata(im)
+    meta = image_facts(im)
     meta["frames"] = frames
+    notes = []
+    if im.format == "GIF":
+        count = images.gif_frames(data)
+        meta["frames"] = count or 1
+        if count != 1:
+            notes.append(
+                f"GIF: only the first of {count} frames was imported"
+                if count
+                else "GIF: only the first frame was imported"
+            )
+    if mime == "image/jpeg":
+        # The export copies a JPEG's data as it is: its segments must parse the way the
+        # export's cleaner reads them (a JPEG decoder forgives more than that).
+        with images.guarded():
+            clean_jpeg(data)
     pages = []
     for index in range(frames):
         if index:
-            try:
+            with images.guarded():
                 im.seek(index)
-            except (EOFError, *DECODE_ERRORS):
-                raise DamagedFile() from None
             images.check_size(im.size)
         pages.append(_page(im, index))
-    return FileInfo(mime, pages, meta)
+        if index == 0:  # only now: the pixels are decoded, metadata cannot spoil them
+            meta.update(image_metadata(im))
+    return FileInfo(mime, pages, meta, notes)
 
 
 def _page(im: Image.Image, index: int) -> NewPage:
@@ -74,21 +92,19 @@ def _points(im: Image.Image, w: int, h: int) -> tuple[float, float]:
 
 def thumbnail(im: Image.Image, turn: int) -> tuple[bytes, int]:
     """JPEG, upright, long side <= THUMB_MAX, and the turn that took (JPEGs decode at a
-    reduced scale)."""
-    if im.format in ("JPEG", "MPO"):
-        im.draft(im.mode, (THUMB_MAX, THUMB_MAX))
+    reduced scale: libjpeg still reads the whole entropy-coded stream, so a cut one fails
+    here as it would at export)."""
+    images.draft_jpeg(im, (THUMB_MAX, THUMB_MAX))
     pending = images.load(im, turn)
-    try:
+    with images.guarded():
         flat = im.convert("L") if im.mode == "1" else images.flatten(im)
         w, h = flat.size
         scale = THUMB_MAX / max(w, h)
         if scale < 1:
             size = (max(1, round(w * scale)), max(1, round(h * scale)))
             flat = flat.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
-    except DECODE_ERRORS:
-        raise DamagedFile() from None
-    if pending in images.TRANSPOSE:
-        flat = flat.transpose(images.TRANSPOSE[pending])
-    out = io.BytesIO()
-    flat.save(out, "JPEG", quality=THUMB_QUALITY)
+        if pending in images.TRANSPOSE:
+            flat = flat.transpose(images.TRANSPOSE[pending])
+        out = io.BytesIO()
+        flat.save(out, "JPEG", quality=THUMB_QUALITY)
     return out.getvalue(), pending

@@ -1,21 +1,24 @@
 """Decoding image files from bytes in memory: every format intake accepts, upright.
 
-Used by intake (page sizes, thumbnails) and by the export (page images). Decoding never
-touches the disk. Images whose declared size is absurd are refused before any pixel is
-decoded (decompression bombs: a few KB that claim gigapixels).
+Used by intake (page sizes, thumbnails) and by the export (page images), so both judge a
+file with the same code: what imports, exports. Decoding never touches the disk. Images
+whose declared size is absurd are refused before any pixel is decoded (decompression
+bombs: a few KB that claim gigapixels). Every decoder call runs inside `guarded()`: any
+exception a library raises on these bytes means "damaged" (core/untrusted.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
-import struct
 import threading
 import warnings
+from collections.abc import Iterator
 
 from PIL import Image, ImageFile
 
 from pdorganizer.core.errors import InvalidInput
-from pdorganizer.core.untrusted import DamagedFile, ImageTooLarge
+from pdorganizer.core.untrusted import DamagedFile, ImageTooLarge, decoding
 
 # Pillow's own default (~89.5 MP, a 128 MB RGBA buffer). A 48 MP phone photo and a
 # 600 dpi letter scan (34 MP) pass; anything above is refused as "image too large".
@@ -31,6 +34,8 @@ PIL_FORMATS: dict[str, tuple[str, ...]] = {
     "image/webp": ("WEBP",),
     "image/bmp": ("BMP",),
     "image/heic": ("HEIF",),
+    "image/avif": ("AVIF",),  # Pillow >= 11.3 reads AVIF itself (libavif in its wheels)
+    "image/gif": ("GIF",),
 }
 
 _register_lock = threading.Lock()
@@ -43,6 +48,16 @@ __all__ = ["DamagedFile", "ImageTooLarge", "NotSupported"]
 class NotSupported(InvalidInput):
     def __init__(self, message: str = "not an image or PDF") -> None:
         super().__init__(message)
+
+
+@contextlib.contextmanager
+def guarded(what: str = "image") -> Iterator[None]:
+    """The decode boundary, plus Pillow's bomb error read as "too large"."""
+    with decoding(what):
+        try:
+            yield
+        except Image.DecompressionBombError:
+            raise ImageTooLarge() from None
 
 
 def register_formats() -> None:
@@ -70,10 +85,13 @@ def sniff_mime(data: bytes) -> str | None:
         return "image/jpeg"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"
-    if head[:4] in (b"II*\x00", b"MM\x00*"):
+    # classic TIFF (42) and BigTIFF (43)
+    if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
         return "image/tiff"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "image/webp"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
     if (
         head[:2] == b"BM"
         and len(head) >= 18
@@ -89,8 +107,10 @@ def sniff_mime(data: bytes) -> str | None:
         )
     ):
         return "image/bmp"
-    if head[4:8] == b"ftyp" and _is_heif(data):
-        return "image/heic"
+    if head[4:8] == b"ftyp":
+        kind = _iso_image_kind(data)
+        if kind:
+            return kind
     if b"%PDF-" in data[:1024]:
         return "application/pdf"
     return None
@@ -98,14 +118,26 @@ def sniff_mime(data: bytes) -> str | None:
 
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1"}
 _HEIF_BRANDS |= {b"msf1"}
+_AVIF_BRANDS = {b"avif", b"avis"}
 
 
-def _is_heif(data: bytes) -> bool:
+def _iso_image_kind(data: bytes) -> str | None:
+    """HEIC or AVIF from the ftyp box. Both list the generic brands mif1/msf1, so an AVIF
+    brand anywhere (major first) decides for AVIF."""
     box_len = int.from_bytes(data[0:4], "big")
     if box_len < 16 or box_len > 4096:
-        return False
-    brands = [data[8:12]] + [data[i : i + 4] for i in range(16, min(box_len, len(data)), 4)]
-    return any(b in _HEIF_BRANDS for b in brands)
+        return None
+    major = data[8:12]
+    brands = [major] + [data[i : i + 4] for i in range(16, min(box_len, len(data)) - 3, 4)]
+    if major in _AVIF_BRANDS:
+        return "image/avif"
+    if major in _HEIF_BRANDS - {b"mif1", b"msf1"}:
+        return "image/heic"
+    if any(b in _AVIF_BRANDS for b in brands):
+        return "image/avif"
+    if any(b in _HEIF_BRANDS for b in brands):
+        return "image/heic"
+    return None
 
 
 def check_size(size: tuple[int, int]) -> None:
@@ -122,35 +154,37 @@ def open_lazy(data: bytes, frame: int = 0) -> Image.Image:
     mime = sniff_mime(data)
     if mime is None or mime not in PIL_FORMATS:
         raise NotSupported()
-    try:
+    with guarded():
         # Only the decoder the leading bytes name: no other plugin gets to parse it.
         im = Image.open(io.BytesIO(data), formats=PIL_FORMATS[mime])
-    except Image.DecompressionBombError:
-        raise ImageTooLarge() from None
-    except Exception:  # Pillow's parsers raise anything (KeyError, struct.error...) on junk
-        raise DamagedFile() from None
-    check_size(im.size)
-    # Hand the decoder the whole stream in one call: in 64 KB blocks (Pillow's default) a
-    # worker re-takes the GIL dozens of times per image, waiting each time for the thread
-    # that writes the vault.
-    im.decodermaxblock = max(len(data), 1 << 16)
-    if frame:
-        try:
-            im.seek(frame)
-        except (EOFError, OSError, ValueError, SyntaxError):
-            raise DamagedFile() from None
         check_size(im.size)
+        # Hand the decoder the whole stream in one call: in 64 KB blocks (Pillow's
+        # default) a worker re-takes the GIL dozens of times per image, waiting each time
+        # for the thread that writes the vault.
+        im.decodermaxblock = max(len(data), 1 << 16)
+        if frame:
+            im.seek(frame)
+            check_size(im.size)
     return im
 
 
 def frame_count(im: Image.Image) -> int:
-    try:
+    with guarded():
         n = int(getattr(im, "n_frames", 1))
-    except (OSError, ValueError, EOFError, SyntaxError):
-        raise DamagedFile() from None
     if n > MAX_FRAMES:
         raise ImageTooLarge("too many pages in one image file")
     return max(n, 1)
+
+
+def gif_frames(data: bytes) -> int:
+    """How many frames a GIF holds (only the first is a page), counted on an Image of
+    its own so the page's decoder never sees the seeks; 0 when the count fails."""
+    try:
+        with guarded():
+            im = Image.open(io.BytesIO(data), formats=("GIF",))
+            return int(im.n_frames) if im.is_animated else 1
+    except InvalidInput:
+        return 0
 
 
 # EXIF orientation -> the transpose that makes the stored pixels upright (as ImageOps).
@@ -164,34 +198,29 @@ TRANSPOSE = {
     8: Image.Transpose.ROTATE_90,
 }
 _ORIENTATION = 0x0112
-# What Pillow's decoders raise on damaged input (KeyError, IndexError, struct.error among
-# them, seen on truncated or zero-filled files).
-DECODE_ERRORS = (
-    OSError,
-    ValueError,
-    EOFError,
-    SyntaxError,
-    MemoryError,
-    RuntimeError,
-    KeyError,
-    IndexError,
-    TypeError,
-    ZeroDivisionError,
-    struct.error,
-)
 
 
 def orientation(im: Image.Image) -> int:
-    """The EXIF/TIFF orientation of the current frame (1 = upright); read before load()."""
+    """The EXIF/TIFF orientation of the current frame (1 = upright); read before load().
+
+    Never decodes: TIFF from the frame's tags; every other format from the EXIF block its
+    header carried (a PNG's eXIf before the image data; `getexif()` would decode a PNG,
+    and a failed decode there once left half-blank pixels behind). HEIF: pillow-heif has
+    turned the pixels already and reports 1. An EXIF block that does not parse means
+    upright: the same answer at import and at export, since both ask here.
+    """
     try:
         if im.format == "TIFF":  # per frame, and getexif() goes stale after seek()
             value = im.tag_v2.get(_ORIENTATION, 1)  # type: ignore[attr-defined]
-        else:  # HEIF: pillow-heif has already turned the pixels and reports 1
-            value = im.getexif().get(_ORIENTATION, 1)
-    except Image.DecompressionBombError:
-        raise ImageTooLarge() from None
-    except DECODE_ERRORS:
-        raise DamagedFile() from None
+        else:
+            raw = im.info.get("exif")
+            if not raw:
+                return 1
+            exif = Image.Exif()
+            exif.load(bytes(raw))
+            value = exif.get(_ORIENTATION, 1)
+    except Exception:  # a broken EXIF block: the pixels can still be good
+        return 1
     return value if value in TRANSPOSE else 1
 
 
@@ -201,21 +230,26 @@ def load(im: Image.Image, turn: int) -> int:
     `turn` is orientation(im) read before loading. Newer Pillow turns TIFF pixels itself
     while loading (and then drops the tag); older Pillow does not.
     """
-    try:
+    with guarded():
         im.load()
-    except Image.DecompressionBombError:
-        raise ImageTooLarge() from None
-    except DECODE_ERRORS:
-        raise DamagedFile() from None
-    if im.format == "TIFF" and _ORIENTATION not in im.tag_v2:  # type: ignore[attr-defined]
-        return 1
+        if im.format == "TIFF" and _ORIENTATION not in im.tag_v2:  # type: ignore[attr-defined]
+            return 1
     return turn
 
 
 def upright(im: Image.Image) -> Image.Image:
     """Decode and apply the orientation: a loaded, upright image."""
     turn = load(im, orientation(im))
-    return im.transpose(TRANSPOSE[turn]) if turn in TRANSPOSE else im
+    with guarded():
+        return im.transpose(TRANSPOSE[turn]) if turn in TRANSPOSE else im
+
+
+def draft_jpeg(im: Image.Image, reduce_to: tuple[int, int] | None) -> None:
+    """Let a JPEG decode at a reduced scale (most of the speed of thumbnails and compact
+    pages); the size is in the file's stored orientation."""
+    if reduce_to is not None and im.format in ("JPEG", "MPO"):
+        with guarded():
+            im.draft("RGB" if im.mode in ("RGB", "CMYK", "YCbCr") else im.mode, reduce_to)
 
 
 def open_image(
@@ -230,13 +264,17 @@ def open_image(
     `flatten` turns it into something any consumer can draw or encode.
     """
     im = open_lazy(data, frame)
-    if reduce_to is not None and im.format in ("JPEG", "MPO"):
-        im.draft(im.mode, reduce_to)
+    draft_jpeg(im, reduce_to)
     return upright(im)
 
 
 def flatten(im: Image.Image) -> Image.Image:
     """Mode "1", "L" or "RGB": alpha over white, 16-bit scaled to 8, CMYK/palette to RGB."""
+    with guarded():
+        return _flatten(im)
+
+
+def _flatten(im: Image.Image) -> Image.Image:
     if im.mode in ("1", "L", "RGB"):
         return im
     if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):

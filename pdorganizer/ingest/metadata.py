@@ -7,6 +7,7 @@ unless the user asks for it.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from typing import Any
 
@@ -43,8 +44,9 @@ def _named(tags: dict, names: dict[int, str]) -> dict[str, Any]:
     return {names.get(tag, f"tag{tag}"): json_value(value) for tag, value in tags.items()}
 
 
-def image_metadata(im: Image.Image) -> dict[str, Any]:
-    """Format facts plus EXIF (with GPS and the sub-IFDs) and XMP of an opened image."""
+def image_facts(im: Image.Image) -> dict[str, Any]:
+    """Format, mode, size and resolution of an opened image, from its header only (read
+    before any decoding: a JPEG decoded at a reduced scale reports a smaller size)."""
     meta: dict[str, Any] = {
         "format": im.format or "",
         "mode": im.mode,
@@ -55,22 +57,36 @@ def image_metadata(im: Image.Image) -> dict[str, Any]:
         meta["dpi"] = json_value(dpi)
     if im.info.get("icc_profile"):
         meta["icc_profile"] = True
+    return meta
+
+
+def image_metadata(im: Image.Image) -> dict[str, Any]:
+    """EXIF (with GPS and the sub-IFDs), XMP and text chunks of an image whose pixels are
+    already decoded.
+
+    Only call it after a successful `load()`: Pillow's `getexif()` decodes a PNG that is
+    not loaded yet, and a failure swallowed there once left the next load with half-blank
+    pixels. Once the pixels are good, a block that does not parse is simply left out:
+    this is evidence about the evidence, never needed to place the page.
+    """
+    meta: dict[str, Any] = {}
     try:
         exif = im.getexif()
     except Exception:  # a broken EXIF block must not stop the import of a good image
         exif = None
     if exif:
-        meta["exif"] = _named(dict(exif), ExifTags.TAGS)
+        with contextlib.suppress(Exception):  # same: keep what could be read
+            meta["exif"] = _named(dict(exif), ExifTags.TAGS)
         for ifd, names, key in (
             (ExifTags.IFD.Exif, ExifTags.TAGS, "exif_ifd"),
             (ExifTags.IFD.GPSInfo, ExifTags.GPSTAGS, "gps"),
         ):
             try:
                 sub = exif.get_ifd(ifd)
+                if sub:
+                    meta[key] = _named(dict(sub), names)
             except Exception:  # same: keep what could be read
                 continue
-            if sub:
-                meta[key] = _named(dict(sub), names)
     xmp = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp")
     if xmp:
         meta["xmp"] = _text(xmp)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pdorganizer.core.errors import PdoError
 from pdorganizer.core.safelog import log_unexpected
+from pdorganizer.core.untrusted import decoding
 from pdorganizer.ingest.imagefile import FileInfo, analyze_image
 from pdorganizer.ingest.images import sniff_mime
 from pdorganizer.ingest.pdfs import PasswordProtected, analyze_pdf, decrypt_pdf
@@ -67,12 +68,15 @@ def read_file(path: str) -> bytes:
 
 
 def analyze(data: bytes) -> FileInfo:
+    """What the file holds, decoded the way the export will decode it. Whatever a
+    decoder raises on these bytes is a damaged file (core/untrusted.py), never a bug."""
     mime = sniff_mime(data)
     if mime is None:
         raise PdoError("not an image or PDF")
-    if mime == "application/pdf":
-        return analyze_pdf(data)
-    return analyze_image(data, mime)
+    with decoding(mime):
+        if mime == "application/pdf":
+            return analyze_pdf(data)
+        return analyze_image(data, mime)
 
 
 def prepare(path: str, known: Collection[str] = (), pdf_password: str = "") -> Prepared:
@@ -94,9 +98,10 @@ def prepare(path: str, known: Collection[str] = (), pdf_password: str = "") -> P
             if not pdf_password:
                 raise
             original = prep.sha256
-            prep.data = decrypt_pdf(prep.data, pdf_password)
-            prep.sha256 = hashlib.sha256(prep.data).hexdigest()
-            prep.info = analyze_pdf(prep.data)
+            with decoding("application/pdf"):
+                prep.data = decrypt_pdf(prep.data, pdf_password)
+                prep.sha256 = hashlib.sha256(prep.data).hexdigest()
+                prep.info = analyze_pdf(prep.data)
             prep.info.metadata["decrypted_from_sha256"] = original
     except PdoError as exc:
         prep.error = exc.message
