@@ -6,10 +6,12 @@ released migration: add a new one.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from pdorganizer.core.errors import VaultTooNew
 from pdorganizer.vault.migration_v3 import SCHEMA_V3
+from pdorganizer.vault.migration_v4 import SCHEMA_V4
 from pdorganizer.vault.migration_v5 import SCHEMA_V5
 
 SCHEMA_V1 = """
@@ -132,6 +134,7 @@ CREATE TABLE translations (
 Executor = Callable[[str], object]
 
 MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+MIGRATIONS[4] = SCHEMA_V4  # uid and updated_at on cases and documents (hand-off, merge)
 MIGRATIONS[5] = SCHEMA_V5  # the request letter and the declaration
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -146,7 +149,18 @@ def check_version(found: int) -> None:
 
 
 def statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split on ';', but keep a CREATE TRIGGER's body (which holds ';') in one piece."""
+    out: list[str] = []
+    pending = ""
+    for chunk in script.split(";"):
+        pending += chunk + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n\t;"):
+                out.append(pending.strip().rstrip(";").strip())
+            pending = ""
+    if pending.strip(" \n\t;"):
+        out.append(pending.strip().rstrip(";").strip())
+    return out
 
 
 def migrate(execute: Executor, current: int, target: int = SCHEMA_VERSION) -> None:
