@@ -12,6 +12,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from pdorganizer.core.anumber import format_a_number
 from pdorganizer.core.models import Case
 from pdorganizer.export import fonts
 
@@ -91,7 +92,7 @@ def _caption(c: Canvas, case: Case, profile: str, top: float, inner: float, body
     ]
     if profile != "uscis":
         left.append("In Removal Proceedings")
-    right = [f"<b>File No.:</b> {escape(case.a_number or '')}"]
+    right = [f"<b>File No.:</b> {escape(format_a_number(case.a_number))}"]
     if profile == "uscis":
         if case.date_of_birth:
             right.append(f"<b>Date of birth:</b> {escape(case.date_of_birth)}")

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
 
+from pdorganizer.core.anumber import format_a_number
 from pdorganizer.export import fonts
 from pdorganizer.export.cover import MARGIN, para_text
 from pdorganizer.export.plan import CaseData
@@ -80,7 +81,7 @@ def index_table(data: CaseData, inner: float, ranges: dict[int, str], grouped: b
     widths[1] = inner - sum(widths)
     table = Table(
         "INDEX OF EXHIBITS",
-        data.case.name + (f", {data.case.a_number}" if data.case.a_number else ""),
+        data.case.name + (f", {format_a_number(data.case.a_number)}" if data.case.a_number else ""),
         list(zip(("Exhibit", "Description", "Factor(s)", "Pages"), widths, strict=True)),
     )
     group = None

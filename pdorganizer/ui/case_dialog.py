@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pdorganizer.core.factors import Taxonomy
 from pdorganizer.core.kinds import requested_pd_kinds
 from pdorganizer.core.models import CASE_BOOL_FIELDS, CASE_FIELDS, Case
+from pdorganizer.ui.form_layout import align_form_labels, fit_to_content, follow_focus
 
 SECTIONS = (
     ("person", ("name", "a_number", "date_of_birth", "country", "language", "detained")),
@@ -90,7 +91,8 @@ class CaseDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        body_layout.addWidget(intro)
+        if case is None:  # when editing, the name is there already
+            body_layout.addWidget(intro)
         for section, names in SECTIONS:
             box = QGroupBox(titles[section])
             form = QFormLayout(box)
@@ -108,10 +110,11 @@ class CaseDialog(QDialog):
                     found = widget.findData(case.requested_pd if case else "")
                     widget.setCurrentIndex(max(found, 0))
                     form.addRow(labels[name], widget)
-                elif name == "notes":
-                    widget = QPlainTextEdit(case.notes if case else "")
+                elif name in ("notes", "filer_address"):  # several lines each
+                    widget = QPlainTextEdit(str(getattr(case, name)) if case else "")
                     widget.setTabChangesFocus(True)
-                    widget.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+                    lines = 5 if name == "notes" else 3
+                    widget.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
                     form.addRow(labels[name], widget)
                 else:
                     widget = QLineEdit(str(getattr(case, name)) if case else "")
@@ -152,6 +155,8 @@ class CaseDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self._scroll = scroll
+        align_form_labels(body)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #a40000;")
         self.error_label.setWordWrap(True)
@@ -166,9 +171,8 @@ class CaseDialog(QDialog):
         row.addWidget(self.error_label, 1)
         row.addWidget(buttons)
         layout.addLayout(row)
-        self.resize(
-            self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().lineSpacing() * 36
-        )
+        fit_to_content(self, body, scroll)
+        follow_focus(self, scroll)
         self.edits["name"].setFocus()
 
     def _check_texts(self) -> dict[str, str]:

@@ -221,6 +221,9 @@ class DocumentPanel(QWidget):
     # -- content ----------------------------------------------------------------------
     def show_document(self, doc: Document | None, others: list[tuple[int, str]]) -> None:
         self._notes_timer.stop()
+        if doc is None or self._doc is None or doc.id != self._doc.id:
+            # Another document: start at its title, not where the last one was scrolled.
+            self._scroll.verticalScrollBar().setValue(0)
         self._doc = doc
         self._others = [o for o in others if doc is None or o[0] != doc.id]
         self._loading = True

@@ -32,9 +32,11 @@ from pdorganizer.ui.import_flow import (
     ImportReport,
     ask_pdf_password,
 )
+from pdorganizer.ui.keys import return_presses_buttons
 from pdorganizer.ui.progress_dialog import JobRunner
 from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.settings_dialog import SettingsDialog
+from pdorganizer.ui.shortcuts_help import show_shortcuts
 from pdorganizer.ui.start_screen import StartScreen
 from pdorganizer.ui.workspace import Workspace
 from pdorganizer.vault import DEFAULT_PARAMS, KdfParams, Vault
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.setAcceptDrops(True)
         self._build_actions()
+        return_presses_buttons(self.workspace)
 
         self.idle = IdleWatcher(self.settings.autolock_minutes, self)
         self.idle.idle.connect(self.lock)
@@ -536,27 +539,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
-        rows = [
-            (self.open_action, None),
-            (self.new_case_action, None),
-            (self.import_action, None),
-            (self.export_action, None),
-            (self.lock_action, None),
-            (self.rename_action, None),
-            (self.delete_action, None),
-            (self.list_action, None),
-            (self.grid_action, None),
-        ]
-        text = (
-            "<table>"
-            + "".join(
-                f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b>"
-                f"&nbsp;&nbsp;</td><td>{a.text().replace('&', '')}</td></tr>"
-                for a, _ in rows
-            )
-            + "</table>"
-        )
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+        show_shortcuts(self)
 
     # -- shutdown ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -29,6 +29,7 @@ from pdorganizer.core.errors import PdoError, WrongPassphrase
 from pdorganizer.resources_path import resource
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.file_dialogs import open_file, save_file
+from pdorganizer.ui.keys import return_presses_buttons
 from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.strength import strength_score
 from pdorganizer.ui.worker import run_task
@@ -50,9 +51,15 @@ def _heading(text: str, scale: float = 1.6) -> QLabel:
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #a40000;")
     label.setObjectName("errorLabel")
     return label
+
+
+def _say(label: QLabel, text: str, *, error: bool = True) -> None:
+    """A message under the form: red for a problem, the normal colour for progress."""
+    label.setStyleSheet("color: #a40000;" if error else "")
+    label.setProperty("error", error)
+    label.setText(text)
 
 
 def _busy() -> QProgressBar:
@@ -111,9 +118,15 @@ class StartScreen(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_welcome())
         self.stack.addWidget(self._build_unlock())
-        self.stack.addWidget(self._build_create())
+        create_page = self._build_create()
+        self.stack.addWidget(create_page)
+        # Escape leaves the create page, as "Back" does (not while the vault is made).
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), create_page)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(lambda: None if self._working else self.show_welcome())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        return_presses_buttons(self)
         self.show_welcome()
 
     # -- welcome ----------------------------------------------------------------------
@@ -130,7 +143,7 @@ class StartScreen(QWidget):
         intro.setWordWrap(True)
         self.open_button = QPushButton(self.tr("&Open a vault…"))
         self.open_button.setToolTip(self.tr("Open a vault file you already have (Ctrl+O)"))
-        self.new_vault_button = QPushButton(self.tr("&Create a new vault…"))
+        self.new_vault_button = QPushButton(self.tr("Create a &new vault…"))
         self.new_vault_button.setToolTip(self.tr("Start a new, empty vault"))
         for b in (self.open_button, self.new_vault_button):
             b.setMinimumHeight(b.sizeHint().height() * 3 // 2)
@@ -187,7 +200,7 @@ class StartScreen(QWidget):
         self.unlock_pass.setEchoMode(QLineEdit.EchoMode.Password)
         self.unlock_pass.setAccessibleName(self.tr("Passphrase"))
         self.unlock_pass.returnPressed.connect(self.unlock)
-        self.unlock_show = QCheckBox(self.tr("Show the passphrase"))
+        self.unlock_show = QCheckBox(self.tr("&Show the passphrase"))
         self.unlock_show.toggled.connect(
             lambda on: self.unlock_pass.setEchoMode(
                 QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
@@ -203,7 +216,7 @@ class StartScreen(QWidget):
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock)
-        self.unlock_back = QPushButton(self.tr("Open a different vault"))
+        self.unlock_back = QPushButton(self.tr("Open a different &vault"))
         self.unlock_back.clicked.connect(self.show_welcome)
         row = QHBoxLayout()
         row.addWidget(self.unlock_back)
@@ -240,10 +253,10 @@ class StartScreen(QWidget):
             return
         passphrase = self.unlock_pass.text()
         if not passphrase:
-            self.unlock_error.setText(self.tr("Please type the passphrase."))
+            _say(self.unlock_error, self.tr("Please type the passphrase."))
             return
         self._set_working(True, self.unlock_busy)
-        self.unlock_error.setText(self.tr("Unlocking…"))
+        _say(self.unlock_error, self.tr("Unlocking…"), error=False)
         run_task(
             Vault.open,
             self.pending_path,
@@ -255,18 +268,20 @@ class StartScreen(QWidget):
     def _unlock_failed(self, exc: BaseException) -> None:
         self._set_working(False, self.unlock_busy)
         if isinstance(exc, WrongPassphrase):
-            self.unlock_error.setText(
+            _say(
+                self.unlock_error,
                 self.tr(
                     "That passphrase did not open this vault. Check Caps Lock and "
                     "the keyboard language, then try again. Nothing in the vault was "
                     "changed."
-                )
+                ),
             )
             self.unlock_pass.setFocus()
             self.unlock_pass.selectAll()
         elif isinstance(exc, PdoError):
-            self.unlock_error.setText(
-                self.tr("This vault cannot be opened: %1").replace("%1", exc.message)
+            _say(
+                self.unlock_error,
+                self.tr("This vault cannot be opened: %1").replace("%1", exc.message),
             )
         else:
             self.unlock_error.clear()
@@ -296,7 +311,7 @@ class StartScreen(QWidget):
         intro.setWordWrap(True)
         self.create_path = QLineEdit()
         self.create_path.setAccessibleName(self.tr("Where to save the vault"))
-        browse = QPushButton(self.tr("C&hoose…"))
+        browse = QPushButton(self.tr("Ch&oose…"))
         browse.clicked.connect(self._browse_create)
         path_row = QHBoxLayout()
         path_row.addWidget(self.create_path, 1)
@@ -340,8 +355,10 @@ class StartScreen(QWidget):
         self.create_error = _error_label()
         self.create_button = QPushButton(self.tr("Create &vault"))
         self.create_button.clicked.connect(self.create)
-        back = QPushButton(self.tr("Back"))
+        back = QPushButton(self.tr("&Back"))
+        back.setToolTip(self.tr("Back to the start (Esc)"))
         back.clicked.connect(self.show_welcome)
+        self.create_back = back
         row = QHBoxLayout()
         row.addWidget(back)
         row.addStretch(1)
@@ -395,30 +412,33 @@ class StartScreen(QWidget):
             self.create_path.setText(path)
         first, second = self.create_pass.text(), self.create_repeat.text()
         if not path:
-            self.create_error.setText(self.tr("Choose where to save the vault."))
+            _say(self.create_error, self.tr("Choose where to save the vault."))
         elif os.path.exists(path):
-            self.create_error.setText(
+            _say(
+                self.create_error,
                 self.tr(
                     "A file with this name exists already. Choose another name; "
                     "nothing will be overwritten."
-                )
+                ),
             )
         elif not os.path.isdir(os.path.dirname(path) or "."):
-            self.create_error.setText(self.tr("That folder does not exist. Choose another place."))
+            _say(self.create_error, self.tr("That folder does not exist. Choose another place."))
         elif len(first) < MIN_LENGTH:
-            self.create_error.setText(
-                self.tr("The passphrase needs at least %n characters.", "", MIN_LENGTH)
+            _say(
+                self.create_error,
+                self.tr("The passphrase needs at least %n characters.", "", MIN_LENGTH),
             )
             self.create_pass.setFocus()
         elif first != second:
-            self.create_error.setText(
-                self.tr("The two passphrases are different. Type the same passphrase twice.")
+            _say(
+                self.create_error,
+                self.tr("The two passphrases are different. Type the same passphrase twice."),
             )
             self.create_repeat.setFocus()
             self.create_repeat.selectAll()
         else:
             self._set_working(True, self.create_busy)
-            self.create_error.setText(self.tr("Creating the vault…"))
+            _say(self.create_error, self.tr("Creating the vault…"), error=False)
             run_task(
                 Vault.create,
                 path,
@@ -431,7 +451,7 @@ class StartScreen(QWidget):
     def _create_failed(self, exc: BaseException) -> None:
         self._set_working(False, self.create_busy)
         if isinstance(exc, PdoError):
-            self.create_error.setText(exc.message[:1].upper() + exc.message[1:])
+            _say(self.create_error, exc.message[:1].upper() + exc.message[1:])
         else:
             self.create_error.clear()
             show_error(self, exc, "create vault")

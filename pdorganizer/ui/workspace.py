@@ -32,7 +32,9 @@ from pdorganizer.ui.delegates import KeepTypingDelegate
 from pdorganizer.ui.document_panel import DocumentPanel
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.exhibits_panel import ExhibitsPanel
+from pdorganizer.ui.keys import clear_on_escape
 from pdorganizer.ui.models import CaseListModel, DocumentTableModel
+from pdorganizer.ui.models.cases import empty_list_text
 from pdorganizer.ui.preview import PreviewPanel
 from pdorganizer.ui.thumbnails import ThumbnailCache
 from pdorganizer.vault import Vault
@@ -69,6 +71,7 @@ class Workspace(QWidget):
         self.case_filter.setClearButtonEnabled(True)
         self.case_filter.textChanged.connect(self._filter_cases)
         self.case_filter.returnPressed.connect(self.case_view.setFocus)
+        clear_on_escape(self.case_filter)
         self.new_case_button = QPushButton(self.tr("&New case…"))
         self.new_case_button.setAccessibleName(self.tr("New case"))
         self.new_case_button.clicked.connect(self.add_case)
@@ -518,9 +521,7 @@ class Workspace(QWidget):
         if self.vault is None:
             text = ""
         elif self.current_case_id() is None:
-            text = self.tr(
-                "Start by adding a case: click “New case” on the left and type the person's name."
-            )
+            text = empty_list_text(self.case_model)
         else:
             text = self.tr(
                 "No documents yet.\n\nDrag photos or PDF files here from your "

@@ -52,8 +52,36 @@
         <translation>Puntos en los que se basa la solicitud</translation>
     </message>
     <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the request asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the request asks for, and the person&apos;s situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tick what you will argue; the coverage panel then warns you when no document shows it yet.</source>
         <translation>Marque lo que va a argumentar; el resumen de pruebas le avisará cuando todavía no haya un documento que lo demuestre.</translation>
+    </message>
+    <message>
+        <source>Entered the U.S. with parole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In removal proceedings (has a case in immigration court)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has an attorney or accredited representative</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Full &amp;name</source>
@@ -78,6 +106,30 @@
     <message>
         <source>Detained</source>
         <translation>En detención</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of PD requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If other, what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First &amp;entry to the U.S.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paroled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In proceedings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Represented</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Immigration court (city)</source>
@@ -126,6 +178,13 @@
     <message>
         <source>Please write the person&apos;s name.</source>
         <translation>Escriba el nombre de la persona, por favor.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>No case matches “%1”. Press Esc in the search box (or click its ×) to see every case again.</source>
+        <translation>Ningún caso coincide con «%1». Pulse Esc en el cuadro de búsqueda (o haga clic en su ×) para ver todos los casos otra vez.</translation>
     </message>
 </context>
 <context>
@@ -831,7 +890,7 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation>Atajos de teclado</translation>
+        <translation type="vanished">Atajos de teclado</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1363,6 +1422,25 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Underlined letters on buttons and menus work with Alt, for example Alt+F opens the File menu. Tab moves to the next field.</source>
+        <translation>Las letras subrayadas en los botones y menús funcionan con Alt; por ejemplo, Alt+A abre el menú Archivo. Tab pasa al campo siguiente.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Qué hace</translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <source>Your papers, safe and in order</source>
@@ -1374,7 +1452,7 @@
     </message>
     <message>
         <source>&amp;Open a vault…</source>
-        <translation>&amp;Abrir una caja fuerte…</translation>
+        <translation>A&amp;brir una caja fuerte…</translation>
     </message>
     <message>
         <source>Open a vault file you already have (Ctrl+O)</source>
@@ -1382,7 +1460,7 @@
     </message>
     <message>
         <source>&amp;Create a new vault…</source>
-        <translation>&amp;Crear una caja fuerte nueva…</translation>
+        <translation type="vanished">&amp;Crear una caja fuerte nueva…</translation>
     </message>
     <message>
         <source>Start a new, empty vault</source>
@@ -1410,19 +1488,19 @@
     </message>
     <message>
         <source>Show the passphrase</source>
-        <translation>Mostrar la contraseña</translation>
+        <translation type="vanished">Mostrar la contraseña</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Contraseña:</translation>
+        <translation>Contra&amp;seña:</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation>&amp;Desbloquear</translation>
+        <translation>Des&amp;bloquear</translation>
     </message>
     <message>
         <source>Open a different vault</source>
-        <translation>Abrir otra caja fuerte</translation>
+        <translation type="vanished">Abrir otra caja fuerte</translation>
     </message>
     <message>
         <source>The vault is locked</source>
@@ -1466,7 +1544,7 @@
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation>&amp;Elegir…</translation>
+        <translation type="vanished">&amp;Elegir…</translation>
     </message>
     <message>
         <source>New passphrase</source>
@@ -1502,7 +1580,31 @@
     </message>
     <message>
         <source>Back</source>
-        <translation>Atrás</translation>
+        <translation type="vanished">Atrás</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new vault…</source>
+        <translation>Crear una caja fuerte &amp;nueva…</translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation>&amp;Mostrar la contraseña</translation>
+    </message>
+    <message>
+        <source>Open a different &amp;vault</source>
+        <translation>Abrir otra caja &amp;fuerte</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>A&amp;trás</translation>
+    </message>
+    <message>
+        <source>Back to the start (Esc)</source>
+        <translation>Volver al inicio (Esc)</translation>
     </message>
     <message>
         <source>My documents</source>

@@ -5,7 +5,13 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from pdorganizer.core.models import Case
 
@@ -19,12 +25,34 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _matches(case: Case, word: str) -> bool:
+    if word in _fold(case.name):
+        return True
+    digits = "".join(c for c in word if c.isdigit())
+    return bool(digits) and digits in "".join(c for c in case.a_number if c.isdigit())
+
+
+def empty_list_text(model: CaseListModel) -> str:
+    """What the document area says when no case is selected: an empty vault, or a search
+    that matches nothing (and how to see every case again)."""
+    if model.total() and model.filter_text:
+        return QCoreApplication.translate(
+            "CaseListModel",
+            "No case matches “%1”. Press Esc in the search box (or click its ×) to see "
+            "every case again.",
+        ).replace("%1", model.filter_text)
+    return QCoreApplication.translate(
+        "Workspace",
+        "Start by adding a case: click “New case” on the left and type the person's name.",
+    )
+
+
 class CaseListModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[Case] = []
         self._cases: list[Case] = []  # the ones shown: those matching the filter
-        self._filter = ""
+        self._filter = self._typed = ""
 
     def set_cases(self, cases: list[Case]) -> None:
         self.beginResetModel()
@@ -33,26 +61,30 @@ class CaseListModel(QAbstractListModel):
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
-        """Show only cases whose name or A-Number contains `text`; capitals and accents
-        don't matter ("gomez" finds "Gómez")."""
+        """Show only cases that match every word of `text`, in any order, in the name or
+        the A-Number; capitals and accents don't matter ("jose nunez" finds "José Núñez",
+        "A123456789" finds "A123-456-789")."""
         self.beginResetModel()
-        self._filter = _fold(text.strip())
+        self._typed = text.strip()
+        self._filter = _fold(self._typed)
         self._apply_filter()
         self.endResetModel()
 
+    @property
+    def filter_text(self) -> str:
+        """The search as typed."""
+        return self._typed
+
+    def total(self) -> int:
+        """How many cases the vault has, shown or not."""
+        return len(self._all)
+
     def _apply_filter(self) -> None:
-        needle = self._filter
-        digits = "".join(c for c in needle if c.isdigit())
-        self._cases = [
-            c
-            for c in self._all
-            if not needle
-            or needle in _fold(c.name)
-            or (digits and digits in "".join(ch for ch in c.a_number if ch.isdigit()))
-        ]
+        words = self._filter.split()
+        self._cases = [c for c in self._all if all(_matches(c, w) for w in words)]
 
     def clear(self) -> None:
-        self._filter = ""
+        self._filter = self._typed = ""
         self.set_cases([])
 
     def rowCount(self, parent: Index = _ROOT) -> int:
