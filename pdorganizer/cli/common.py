@@ -53,7 +53,9 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         return env
     if getattr(args, "passphrase_file", None):
         try:
-            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+            # Bytes that are not UTF-8 are kept (surrogate escapes) for the vault to
+            # refuse in plain words, as it does for such a variable.
+            text = Path(args.passphrase_file).read_text(encoding="utf-8", errors="surrogateescape")
         except OSError:
             raise UsageError(f"cannot read the passphrase file {args.passphrase_file}") from None
         lines = text.splitlines()

@@ -20,6 +20,7 @@ decoded from bytes in memory. Decoding for other uses (the export): images.open_
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from pdorganizer.core.progress import Progress
 from pdorganizer.ingest.pipeline import default_workers, ordered_map, short_gil_slices
 from pdorganizer.ingest.reading import Prepared, prepare
 from pdorganizer.ingest.results import ImportResult
-from pdorganizer.ingest.store import Store, suggest_title
+from pdorganizer.ingest.store import StorageFailed, Store, not_kept, suggest_title
 from pdorganizer.vault import Vault
 
 __all__ = [
@@ -101,8 +102,18 @@ def import_files(
                     progress.check()
                     results.append(store.single(prep))
                     progress.step(prep.name)
+    except StorageFailed as exc:
+        # Disk full, read-only...: stop. Committed documents stay "imported"; the
+        # batch that was lost and the files not reached say they were not kept.
+        prepared.close()
+        if exc.result is not None:
+            results.append(exc.result)
+        reason = not_kept(exc.error)
+        results += [ImportResult(name, "failed", message=reason) for name in names[len(results) :]]
+        return results
     except (Cancelled, KeyboardInterrupt) as exc:
-        store.batch.commit()  # keep every document finished so far
+        with contextlib.suppress(StorageFailed):  # lost ones are marked "not kept"
+            store.batch.commit()  # keep every document finished so far
         prepared.close()
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -112,7 +123,8 @@ def import_files(
         raise
     finally:
         prepared.close()  # stops the workers if we leave early
-    store.batch.commit()
+    with contextlib.suppress(StorageFailed):  # lost ones are marked "not kept"
+        store.batch.commit()
     return results
 
 
@@ -139,7 +151,11 @@ def _import_as_one(
     progress.check()
     if not good:
         return results
-    outcome = store.write([prep for _, prep in good])
+    try:
+        outcome: int | str = store.write([prep for _, prep in good])
+        store.batch.commit()
+    except StorageFailed as exc:
+        outcome = not_kept(exc.error)
     for index, prep in good:
         if isinstance(outcome, str):
             results[index] = ImportResult(prep.path, "failed", message=outcome)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from pdorganizer.core.childenv import scrub_environment
 from pdorganizer.resources_path import resource
 
 
@@ -14,9 +15,11 @@ def run_app(argv: list[str] | None = None) -> int:
 
     from pdorganizer.ui.file_dialogs import forget_visited_folders
     from pdorganizer.ui.i18n import install_translator
+    from pdorganizer.ui.interrupt import quit_on_signals
     from pdorganizer.ui.main_window import MainWindow
     from pdorganizer.ui.settings import AppSettings
 
+    scrub_environment()  # the app never reads passphrase variables; its children never get them
     # Fractional scaling (125%, 150%) as the system asks, rather than rounded.
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -34,8 +37,10 @@ def run_app(argv: list[str] | None = None) -> int:
     lang = install_translator(app, None if chosen == "system" else chosen)
     window = MainWindow(settings, lang=lang)
     window.show()
+    wake = quit_on_signals(app, window.shutdown)  # Ctrl+C: lock, then quit; no traceback
     forget_visited_folders()  # a run that crashed may have left Qt's record behind
     code = app.exec()
+    wake.stop()
     window.shutdown()
     forget_visited_folders()
     return int(code)

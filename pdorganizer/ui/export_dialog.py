@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.export.service import ExportOptions, ExportResult
+from pdorganizer.ui import launcher
 from pdorganizer.ui.file_dialogs import save_file
 
 
@@ -284,4 +285,5 @@ class ExportReport(QDialog):
         layout.addWidget(buttons)
 
     def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder))
+        if not launcher.open_folder(self.folder):  # started without passphrase variables
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder))

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from pdorganizer.core.childenv import child_environment
 from pdorganizer.resources_path import resource
 
 log = logging.getLogger("pdorganizer")
@@ -105,6 +106,7 @@ def compile_catalogue(ts: Path, qm: Path) -> None:
         text=True,
         timeout=120,
         check=False,
+        env=child_environment(),
     )
     if done.returncode != 0 or not qm.is_file():
         raise RuntimeError(f"lrelease failed with status {done.returncode}")
