@@ -69,6 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--group-by-factor", action="store_true")
     p.add_argument("--page-size", choices=("letter", "a4"), default="letter")
     p.add_argument("--no-cover", action="store_true")
+    p.add_argument("--no-letter", action="store_true", help="leave the case's request letter out")
     p.add_argument("--service", action="store_true", help="add a certificate of service")
     p.add_argument("--manifest", choices=("json", "page", "none"), default="json")
     p.add_argument("--title", default="", help="filing title on the cover")
@@ -144,6 +145,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         group_by_factor=args.group_by_factor,
         page_size=args.page_size,
         cover=not args.no_cover,
+        letter=not args.no_letter,
         service=args.service,
         manifest=args.manifest,
         title=args.title,

@@ -16,12 +16,21 @@ from pdorganizer.cli import (
     exhibit_cmds,
     import_cmds,
     page_cmds,
+    request_cmds,
     vault_cmds,
 )
 from pdorganizer.core.errors import PdoError
 from pdorganizer.core.safelog import log_unexpected
 
-COMMAND_MODULES = (vault_cmds, case_cmds, doc_cmds, import_cmds, page_cmds, exhibit_cmds)
+COMMAND_MODULES = (
+    vault_cmds,
+    case_cmds,
+    doc_cmds,
+    import_cmds,
+    page_cmds,
+    exhibit_cmds,
+    request_cmds,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -36,7 +36,7 @@ class ExhibitEntry:
 
 @dataclass
 class PlannedPage:
-    kind: str  # cover | index | slip | doc | cert | manifest | service
+    kind: str  # cover | letter | index | slip | doc | cert | manifest | service
     index: int = 0  # position in the packet (0-based, across all parts)
     number: int | None = None  # label number; None = unlabelled (cover)
     label: str = ""
@@ -111,11 +111,13 @@ def build_pages(
     manifest_pages: int,
     service: bool,
     start: int,
+    letter_pages: int = 0,
 ) -> list[PlannedPage]:
     """Lay out every page of the packet and give each its label."""
     pages: list[PlannedPage] = []
     if cover:
         pages.append(PlannedPage("cover"))
+    pages += [PlannedPage("letter", chunk=i) for i in range(letter_pages)]
     pages += [PlannedPage("index", chunk=i) for i in range(index_pages)]
     for ex_index, entry in enumerate(data.exhibits):
         entry.first = len(pages)

@@ -20,6 +20,8 @@ from pdorganizer.export import fonts
 from pdorganizer.export.cover import MARGIN, draw_cover, para_text
 from pdorganizer.export.flow import Row, Table, clip, draw_table_page
 from pdorganizer.export.layout import LABEL_BASELINE, LABEL_FONT_SIZE, Geometry
+from pdorganizer.export.letterpages import LetterLayout
+from pdorganizer.export.letterpages import draw as draw_letter
 from pdorganizer.export.plan import CaseData, DocEntry, PlannedPage
 
 BLANK = "____________________________"
@@ -44,6 +46,7 @@ class TextContent:
     manifest_pages: list[list[Row]]
     manifest_table: Table | None
     ranges: dict[int, str]
+    letter: LetterLayout | None = None  # the request letter, laid out
 
 
 def render(pages: list[PlannedPage], content: TextContent, geometry: Geometry) -> TextLayer:
@@ -62,6 +65,9 @@ def render(pages: list[PlannedPage], content: TextContent, geometry: Geometry) -
     for index, page in enumerate(pages):
         if page.kind == "cover":
             draw_cover(c, content.data.case, content.profile, content.title, w, h)
+        elif page.kind == "letter" and content.letter is not None:
+            if page.chunk < len(content.letter.pages):
+                layer.links[index] = draw_letter(c, content.letter.pages[page.chunk])
         elif page.kind == "index":
             layer.links[index] = draw_table_page(
                 c, content.index_table, content.index_pages[page.chunk], page.chunk, w, h
