@@ -113,7 +113,11 @@ def _prove_key(path: Path, key: bytes) -> None:
         except DatabaseError as exc:
             code = _sqlite_code(exc)
             if code == _SQLITE_NOTADB or "not a database" in str(exc).lower():
-                raise WrongPassphrase() from None
+                raise WrongPassphrase() from None  # page 1 failed its HMAC: wrong key
+            if query == "immutable=1":
+                # Page 1 decrypted, so the key is right; what follows it may be half of
+                # the interrupted transaction, which the read-write open rolls back.
+                return
             if code != _SQLITE_READONLY:  # READONLY_ROLLBACK: a hot journal; try immutable
                 mapped = storage_error(exc)
                 raise (WrongPassphrase() if mapped is exc else mapped) from None
