@@ -40,6 +40,7 @@ def filled(vault, case):
 def test_lists_every_exhibit_in_spanish(filled) -> None:
     vault, case = filled
     text = render_index_es(vault, case.id, today=dt.date(2026, 11, 27))
+    text = text.replace("\u00a0", " ")  # "EE. UU." is held together by a no-break space
     assert "COPIA DE TRABAJO EN ESPAÑOL" in text
     assert "Caso: María José López (A123-456-789)" in text
     assert "Preparado el 27 de noviembre de 2026" in text

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Paragraph
 
 from pdorganizer.core.anumber import format_a_number
+from pdorganizer.core.titles import clip_words
 from pdorganizer.export import fonts
 from pdorganizer.export.cover import MARGIN, para_text
 from pdorganizer.export.plan import CaseData
@@ -61,7 +62,7 @@ class Table:
 
 def clip(text: str, limit: int) -> str:
     """A description short enough that its row always fits on a page."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clip_words(text, limit)
 
 
 def _measure(row: Row) -> Row:

@@ -134,12 +134,16 @@ def render_index_es(
             where_text = f"{'páginas' if ' a ' in where else 'página'} {where}"
         else:
             where_text = paginas_es(pages)
-        lines.append(f"Anexo {exhibit.letter}: {exhibit.description}")
+        lines += textwrap.wrap(
+            _keep(f"Anexo {exhibit.letter}: {exhibit.description}"),
+            WIDTH,
+            subsequent_indent="    ",
+        )
         lines.append(f"    {where_text}")
         labels = _factor_labels(members, taxonomy)
         if labels:
             lines += textwrap.wrap(
-                "Respalda: " + "; ".join(labels),
+                _keep("Respalda: " + "; ".join(labels)),
                 WIDTH,
                 initial_indent="    ",
                 subsequent_indent="      ",
@@ -160,7 +164,13 @@ def render_index_es(
         f"{count} anexo{'s' if count != 1 else ''}, {paginas_es(total)} de documentos "
         "(sin contar la portada, el índice ni las hojas separadoras)."
     )
-    return "\n".join(lines) + "\n"
+    return _keep("\n".join(lines)) + "\n"
+
+
+def _keep(text: str) -> str:
+    """ "EE. UU." is one name: a no-break space keeps it on one line (textwrap and the
+    PDF's wrapping break only at ordinary spaces)."""
+    return text.replace("EE. UU.", "EE.\u00a0UU.")
 
 
 def write_index_es(
@@ -195,7 +205,7 @@ def text_pdf(text: str) -> bytes:
     size, leading, margin = 10.0, 13.0, 72.0
     width, height = letter
     per_page = int((height - 2 * margin) // leading)
-    lines = text.rstrip("\n").split("\n")
+    lines = fit_lines(text.rstrip("\n").split("\n"), width - 2 * margin, size)
     pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
     out = io.BytesIO()
     c = Canvas(out, pagesize=letter, invariant=1, pageCompression=1)
@@ -215,3 +225,28 @@ def text_pdf(text: str) -> bytes:
         c.showPage()
     c.save()
     return out.getvalue()
+
+
+def fit_lines(lines: list[str], room: float, size: float) -> list[str]:
+    """Lines re-wrapped by their printed width (measured in the bold font, the wider, at
+    `size`), so none runs into the right margin; a continuation keeps the line's indent
+    plus two spaces. Breaks only at ordinary spaces: a no-break space holds words together."""
+    from pdorganizer.export import fonts
+
+    fonts.register()
+    out: list[str] = []
+    for line in lines:
+        if fonts.width(line, size, bold=True) <= room:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        current = ""
+        for word in line.strip(" ").split(" "):
+            candidate = f"{current} {word}" if current else indent + word
+            if current and fonts.width(candidate, size, bold=True) > room:
+                out.append(current)
+                current = indent + "  " + word
+            else:
+                current = candidate
+        out.append(current)
+    return out

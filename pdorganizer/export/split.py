@@ -19,6 +19,7 @@ from pypdf.errors import PyPdfError
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.progress import Progress
+from pdorganizer.core.titles import clip_words
 from pdorganizer.export.assemble import PART_OVERHEAD, OutlineEntry, PartBuilder, Prepared
 from pdorganizer.export.plan import CaseData, PlannedPage
 from pdorganizer.export.stamping import LabelStyle, page_labels_tree
@@ -248,7 +249,4 @@ class PartWriter:
 
 
 def exhibit_title(letter: str, description: str) -> str:
-    text = " ".join(description.split())
-    if len(text) > 90:
-        text = text[:87].rstrip() + "..."
-    return f"Exhibit {letter}: {text}"
+    return f"Exhibit {letter}: {clip_words(' '.join(description.split()), 90, '...')}"

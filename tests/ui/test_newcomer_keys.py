@@ -26,9 +26,7 @@ def spanish(qapp):
 
 def _page_clashes(window: MainWindow) -> list[str]:
     return sorted(
-        f"{scope}: {sorted(keys)}"
-        for scope, keys in mnemonic_clashes(window)
-        if scope == "window"
+        f"{scope}: {sorted(keys)}" for scope, keys in mnemonic_clashes(window) if scope == "window"
     )
 
 

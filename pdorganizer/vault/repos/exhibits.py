@@ -12,14 +12,12 @@ from collections.abc import Sequence
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.core.letters import exhibit_letter
 from pdorganizer.core.models import Document, Exhibit
+from pdorganizer.core.titles import describe
 from pdorganizer.vault.repos.base import Repo
 
 
 def default_description(doc: Document) -> str:
-    parts = [doc.title]
-    if doc.document_date:
-        parts.append(f"({doc.document_date})")
-    return " ".join(parts)
+    return describe(doc.title, doc.document_date or "")
 
 
 class ExhibitRepo(Repo):
