@@ -16,7 +16,7 @@ from pdorganizer.vault.repos import NewPage, NewSource
 @pytest.mark.parametrize(
     ("mime", "data", "words"),
     [
-        ("application/pdf", b"%PDF-1.4 this is not really a PDF", "exhibit B (Broken): a PDF"),
+        ("application/pdf", b"%PDF-1.4 this is not really a PDF", "exhibit B (Broken): the file"),
         ("image/jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00garbage", "exhibit B (Broken): an image"),
         ("image/png", b"\x89PNG\r\n\x1a\nbroken", "exhibit B (Broken): "),
     ],

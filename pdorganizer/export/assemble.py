@@ -27,6 +27,7 @@ from pypdf.generic import (
 from pdorganizer.export.images import ImagePayload
 from pdorganizer.export.layout import Matrix, fmt_matrix
 from pdorganizer.export.pdfpages import FormPage
+from pdorganizer.ingest.pdfclean import LAYER_OFF
 from pdorganizer.vault import fsync_util
 
 PAGE_OVERHEAD = 2_000  # bytes per page besides its evidence (drawn layer, page objects)
@@ -112,7 +113,8 @@ class PartBuilder:
         outline: list[OutlineEntry],
         links: list[tuple[int, tuple[float, float, float, float], Any]],
     ) -> None:
-        """Title-only metadata, page labels, bookmarks and index links."""
+        """Title-only metadata (replacing pypdf's /Producer; no dates, XMP or /ID), page
+        labels, bookmarks, index links."""
         info = DictionaryObject()
         info[NameObject("/Title")] = TextStringObject(title)
         self.writer._info = self.writer._add_object(info)
@@ -128,8 +130,25 @@ class PartBuilder:
                 parents[entry.key] = item
         if outline:
             root[NameObject("/PageMode")] = NameObject("/UseOutlines")
+        self._layers(root)
         for local, rect, target in links:
             self._link(local, rect, target)
+
+    def _layers(self, root: DictionaryObject) -> None:
+        """Source pages' optional-content layers (renamed by the cleaner) listed in the
+        catalog, so that layers the source hides by default stay hidden here."""
+        layers, hidden = ArrayObject(), ArrayObject()
+        for n, obj in enumerate(self.writer._objects):
+            if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/OCG":
+                ref = IndirectObject(n + 1, 0, self.writer)
+                layers.append(ref)
+                if obj.get("/Name") == LAYER_OFF:
+                    hidden.append(ref)
+        if not layers:
+            return
+        config = DictionaryObject({NameObject("/OFF"): hidden})
+        props = DictionaryObject({NameObject("/OCGs"): layers, NameObject("/D"): config})
+        root[NameObject("/OCProperties")] = props
 
     def _link(self, local: int, rect: tuple[float, ...], target: Any) -> None:
         annot = DictionaryObject()

@@ -1,0 +1,363 @@
+"""Reading a source PDF the one way both import and export read it (Qt-free).
+
+`load_pdf` opens the bytes (lenient pypdf; if pypdf cannot make sense of the file, a copy
+repaired in memory by pdfium, which is what the thumbnails come from anyway) and runs
+the export's page extraction on every page: content streams decoded, resources walked and
+cut down to the allow-list. Import calls it to judge a file, export calls it to use one:
+a PDF that imports can be placed. Everything pypdf or pdfium raises on these bytes is a
+damaged file (core/untrusted.py), never "something went wrong".
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pypdf import PasswordType, PdfReader
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NullObject,
+    NumberObject,
+    StreamObject,
+)
+
+from pdorganizer.core.errors import InvalidInput, PdoError
+from pdorganizer.core.untrusted import DamagedFile, decoding
+from pdorganizer.ingest.pdfclean import Cleaner
+
+# pdfium is not thread-safe: one call into it at a time, process-wide.
+PDFIUM_LOCK = threading.Lock()
+
+MAX_PAGES = 10_000
+LETTER = (0.0, 0.0, 612.0, 792.0)  # what pdfium and poppler assume without a /MediaBox
+
+# Filters a page's content stream can use and every viewer decodes: such a stream that
+# pypdf cannot decode is copied still encoded rather than refused.
+_TEXT_FILTERS = {
+    "/FlateDecode", "/Fl", "/LZWDecode", "/LZW", "/ASCII85Decode", "/A85",
+    "/ASCIIHexDecode", "/AHx", "/RunLengthDecode", "/RL",
+}  # fmt: skip
+# After the last %%EOF only junk may follow (scanners pad files); PDF syntax there means
+# an update that was cut short, and pypdf's repair would silently drop its pages.
+_CUT_UPDATE = re.compile(rb"\d+\s+\d+\s+obj\b|\bxref\b|\btrailer\b|\bstartxref\b|\bendstream\b")
+
+
+class PasswordProtected(InvalidInput):
+    def __init__(self, message: str = "password-protected PDF") -> None:
+        super().__init__(message)
+
+
+class UnsupportedEncryption(InvalidInput):
+    def __init__(
+        self, message: str = "this PDF is encrypted in a way this app cannot read"
+    ) -> None:
+        super().__init__(message)
+
+
+@dataclass
+class PageDrawing:
+    """One page cut down to what draws it. `content` is decoded drawing, or when `raw` is
+    set, `raw` is the page's single content stream still encoded (viewers decode it)."""
+
+    box: tuple[float, float, float, float]
+    unit: float
+    rotate: int
+    content: bytes
+    raw: StreamObject | None
+    resources: Any  # cleaned /Resources (IndirectObject or DictionaryObject) or None
+    group: Any
+    appearances: list[tuple[list[float], Any]] = field(default_factory=list)
+
+    @property
+    def raw_size(self) -> tuple[float, float]:
+        x0, y0, x1, y1 = self.box
+        return (x1 - x0) * self.unit, (y1 - y0) * self.unit
+
+
+@dataclass
+class SourcePdf:
+    reader: PdfReader
+    cleaner: Cleaner
+    repaired: bool  # read from pdfium's repaired copy
+
+    @property
+    def count(self) -> int:
+        return len(self.reader.pages)
+
+    def page(self, index: int) -> PageDrawing:
+        with decoding("PDF page"):
+            return _drawing(self.reader.pages[index], self.cleaner)
+
+
+def load_pdf(
+    data: bytes, password: str = "", on_jpeg: Callable[[StreamObject], None] | None = None
+) -> SourcePdf:
+    """The PDF opened and every page extracted once (results dropped; the cleaning of
+    shared resources is kept). PdoErrors only: DamagedFile, PasswordProtected, ..."""
+    _check_complete(data)
+    try:
+        with decoding("PDF"):
+            source = _checked(_pypdf_reader(data, password), False, on_jpeg)
+        pages = pdfium_page_count(data, password)
+        if pages is None or pages == source.count:
+            return source
+        # pypdf and pdfium read different page trees: take pdfium's reading, which the
+        # thumbnails show, rather than export pages the person has not seen.
+        first: PdoError = DamagedFile()
+    except (PasswordProtected, UnsupportedEncryption) as exc:
+        first: PdoError = exc
+    except InvalidInput as exc:
+        if not isinstance(exc, DamagedFile):
+            raise  # too many pages, impossible size...: pdfium would not change that
+        first = exc
+    repaired = pdfium_repaired(data, password)
+    if repaired is None:
+        raise first
+    try:
+        with decoding("PDF"):
+            return _checked(_pypdf_reader(repaired, ""), True, on_jpeg)
+    except DamagedFile:
+        raise first from None
+
+
+def _check_complete(data: bytes) -> None:
+    end = data.rfind(b"%%EOF")
+    if end < 0 or _CUT_UPDATE.search(data, end + 5):
+        raise DamagedFile()
+
+
+def _pypdf_reader(data: bytes, password: str) -> PdfReader:
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+    except NotImplementedError:  # pypdf reads /Encrypt while opening
+        raise UnsupportedEncryption() from None
+    if reader.is_encrypted:
+        try:
+            result = reader.decrypt(password)
+        except NotImplementedError:
+            raise UnsupportedEncryption() from None
+        if result == PasswordType.NOT_DECRYPTED:
+            if not _only_attachments_encrypted(reader):
+                raise PasswordProtected()
+            # Pages and strings are not encrypted (Identity), only embedded files are,
+            # and those are never read: read the rest as a plain PDF.
+            reader._encryption = None
+    return reader
+
+
+def _only_attachments_encrypted(reader: PdfReader) -> bool:
+    enc = reader.trailer["/Encrypt"].get_object()
+    if not isinstance(enc, DictionaryObject) or int(enc.get("/V", 0)) < 4:
+        return False
+    return all(enc.get(key, "/Identity") == "/Identity" for key in ("/StmF", "/StrF"))
+
+
+def _checked(
+    reader: PdfReader, repaired: bool, on_jpeg: Callable[[StreamObject], None] | None
+) -> SourcePdf:
+    count = len(reader.pages)
+    if count < 1:
+        raise DamagedFile()
+    if count > MAX_PAGES:
+        raise InvalidInput("too many pages in one PDF")
+    source = SourcePdf(reader, Cleaner(reader, on_jpeg), repaired)
+    for i in range(count):
+        _drawing(reader.pages[i], source.cleaner)
+    return source
+
+
+def pdfium_page_count(data: bytes, password: str = "") -> int | None:
+    with PDFIUM_LOCK:
+        try:
+            doc = pdfium.PdfDocument(data, password=password or None)
+        except Exception:  # untrusted bytes: pdfium cannot read them
+            return None
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+
+
+def pdfium_repaired(data: bytes, password: str = "") -> bytes | None:
+    """pdfium's own re-save of the file (xref rebuilt, security removed), in memory; None
+    when pdfium cannot open it either. PasswordProtected when it needs a password."""
+    with PDFIUM_LOCK:
+        try:
+            doc = pdfium.PdfDocument(data, password=password or None)
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise PasswordProtected() from None
+            return None
+        except Exception:  # untrusted bytes: whatever pdfium raises means it cannot
+            return None
+        try:
+            out = io.BytesIO()
+            doc.save(out, flags=pdfium_c.FPDF_REMOVE_SECURITY)
+            return out.getvalue()
+        except Exception:
+            return None
+        finally:
+            doc.close()
+
+
+def _drawing(page: Any, cleaner: Cleaner) -> PageDrawing:
+    if not isinstance(page, DictionaryObject):
+        raise DamagedFile()
+    box = page_box(page)
+    unit = page_unit(page)
+    content, raw = _content(page)
+    resources = page.get("/Resources")
+    resources = cleaner.resources(resources) if resources is not None else None
+    group = page.get("/Group")
+    group = cleaner.value(group, "group") if group is not None else None
+    appearances = []
+    for rect, normal in visible_appearances(page):
+        appearances.append((rect, cleaner.value(normal, "xobject")))
+    return PageDrawing(
+        box,
+        unit,
+        page_rotation(page),
+        content,
+        raw,
+        resources,
+        group,
+        [(r, a) for r, a in appearances if a is not None],
+    )
+
+
+def page_box(page: Any) -> tuple[float, float, float, float]:
+    """The visible box: CropBox within MediaBox; an empty or broken CropBox is the
+    MediaBox, a broken MediaBox is US Letter (as pdfium and poppler do)."""
+    media = _rect(page.get("/MediaBox")) or LETTER
+    crop = _rect(page.get("/CropBox"))
+    if crop is None:
+        return media
+    x0, y0 = max(crop[0], media[0]), max(crop[1], media[1])
+    x1, y1 = min(crop[2], media[2]), min(crop[3], media[3])
+    if x1 - x0 < 1 or y1 - y0 < 1:
+        return media
+    return (x0, y0, x1, y1)
+
+
+def page_unit(page: Any) -> float:
+    """/UserUnit (points per unit), 1 when absent or absurd."""
+    unit = _number(page.get("/UserUnit"), 1.0)
+    return unit if 0.01 <= unit <= 1000 else 1.0
+
+
+def _rect(value: Any) -> tuple[float, float, float, float] | None:
+    value = _resolve(value)
+    if not isinstance(value, ArrayObject) or len(value) != 4:
+        return None
+    try:
+        a, b, c, d = (float(_resolve(v)) for v in value)
+    except (TypeError, ValueError):
+        return None
+    if not all(math.isfinite(v) for v in (a, b, c, d)):
+        return None
+    x0, x1, y0, y1 = min(a, c), max(a, c), min(b, d), max(b, d)
+    if x1 - x0 <= 0 or y1 - y0 <= 0:
+        return None  # empty: as good as missing
+    return (x0, y0, x1, y1)
+
+
+def _number(value: Any, default: float) -> float:
+    value = _resolve(value)
+    if isinstance(value, (NumberObject, FloatObject)) and not isinstance(value, BooleanObject):
+        result = float(value)
+        return result if math.isfinite(result) else default
+    return default
+
+
+def page_rotation(page: Any) -> int:
+    """/Rotate as 0, 90, 180 or 270 (inherited, negative and odd values normalised)."""
+    value = _resolve(page.get("/Rotate", 0))
+    try:
+        value = int(value) % 360
+    except (TypeError, ValueError):
+        return 0
+    return value if value % 90 == 0 else 0
+
+
+def _content(page: Any) -> tuple[bytes, StreamObject | None]:
+    contents = _resolve(page.get("/Contents"))
+    if contents is None or isinstance(contents, NullObject):
+        return b"", None
+    items = list(contents) if isinstance(contents, ArrayObject) else [contents]
+    streams = [s for s in (_resolve(i) for i in items) if isinstance(s, StreamObject)]
+    parts = []
+    for stream in streams:
+        try:
+            parts.append(stream.get_data())
+        except PdoError:
+            raise
+        except Exception:
+            if len(streams) == 1 and _filters(stream) <= _TEXT_FILTERS:
+                return b"", stream  # viewers decode it; no need for us to
+            raise DamagedFile() from None
+    return b"\n".join(parts), None
+
+
+def _filters(stream: StreamObject) -> set[str]:
+    value = _resolve(stream.get("/Filter"))
+    names = value if isinstance(value, ArrayObject) else [value] if value is not None else []
+    return {str(_resolve(n)) for n in names}
+
+
+_HIDDEN, _NOVIEW = 2, 32
+
+
+def visible_appearances(page: Any) -> list[tuple[list[float], Any]]:
+    """(rect, normal appearance reference) of each annotation a viewer shows."""
+    annots = _resolve(page.get("/Annots"))
+    found: list[tuple[list[float], Any]] = []
+    if not isinstance(annots, ArrayObject):
+        return found
+    for ref in annots:
+        annot = _resolve(ref)
+        if not isinstance(annot, DictionaryObject) or "/Rect" not in annot:
+            continue
+        if annot.get("/Subtype") in ("/Popup", "/Link"):
+            continue
+        flags = _resolve(annot.get("/F", 0))
+        if isinstance(flags, NumberObject) and int(flags) & (_HIDDEN | _NOVIEW):
+            continue
+        rect = _rect(annot.get("/Rect"))
+        ap = _resolve(annot.get("/AP"))
+        normal_ref = ap.get("/N") if isinstance(ap, DictionaryObject) else None
+        normal = _resolve(normal_ref)
+        if isinstance(normal, DictionaryObject) and not isinstance(normal, StreamObject):
+            state = _resolve(annot.get("/AS"))
+            normal_ref = normal.get(state) if isinstance(state, NameObject) else None
+            normal = _resolve(normal_ref)
+        if rect is not None and isinstance(normal, StreamObject) and "/BBox" in normal:
+            found.append((list(rect), normal_ref))
+    return found
+
+
+def _resolve(obj: Any) -> Any:
+    return obj.get_object() if isinstance(obj, IndirectObject) else obj
+
+
+__all__ = [
+    "PDFIUM_LOCK",
+    "PageDrawing",
+    "PasswordProtected",
+    "SourcePdf",
+    "UnsupportedEncryption",
+    "load_pdf",
+    "page_box",
+    "page_rotation",
+]
