@@ -14,6 +14,7 @@ from pdorganizer.cli.common import (
     print_json,
     terminal_progress,
 )
+from pdorganizer.core.kinds import require_kind
 from pdorganizer.ingest.service import ImportOptions, ImportResult, import_files
 
 
@@ -42,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="tag with this PD factor (repeatable)",
     )
     p.add_argument(
-        "--kind", default="", metavar="K", help="kind of document (birth certificate...)"
+        "--kind", default="", metavar="ID", help="kind of document (see 'pdorganizer kinds')"
     )
     p.add_argument(
         "--date", dest="document_date", default="", metavar="D", help="date of the document"
@@ -65,7 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         title=args.title or None,
         factors=args.factors,
-        kind=args.kind,
+        kind=require_kind(args.kind),
         document_date=args.document_date,
         language=args.language,
         as_one=args.as_one,
