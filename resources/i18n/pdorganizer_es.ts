@@ -577,8 +577,24 @@
         <translation>Elija dónde guardar el paquete.</translation>
     </message>
     <message>
+        <source>Create the folder?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist yet. Create it and save the packet there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists, or let it be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That folder cannot be created here. Choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That folder does not exist. Choose another place.</source>
-        <translation>Esa carpeta no existe. Elija otro lugar.</translation>
+        <translation type="vanished">Esa carpeta no existe. Elija otro lugar.</translation>
     </message>
     <message>
         <source>A file with that name exists already. Choose another name, so nothing is overwritten.</source>
@@ -606,8 +622,28 @@
         </translation>
     </message>
     <message>
+        <source>In the &amp;folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Files written</source>
         <translation>Archivos guardados</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Please check:</source>
@@ -616,6 +652,36 @@
     <message>
         <source>&amp;Open folder</source>
         <translation>&amp;Abrir la carpeta</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the folder&apos;s path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The packet, %n page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Part %1 of %2, %n page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List of files and checksums</source>
+        <translation type="unfinished">Lista de archivos y sumas de verificación</translation>
+    </message>
+    <message>
+        <source>Spanish index for the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program to show folders was found on this computer. The files are in the folder shown above: copy its path and open it from your file manager or the program you upload with.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -705,6 +771,10 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1043,16 +1113,64 @@
         <translation>cancelado</translation>
     </message>
     <message>
+        <source>unknown kind of document {kind}; see &apos;pdorganizer kinds&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no word list for the language {lang}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a generated passphrase has {low} to {high} words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hand-off must not replace the vault itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the client&apos;s file, not this vault itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the vault check found a problem after the merge: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hand-off copy did not pass its check; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hand-off copy did not match the case; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the passphrase is empty</source>
         <translation>la contraseña está vacía</translation>
+    </message>
+    <message>
+        <source>the passphrase contains characters that are not valid text (UTF-8); type it again, or save the passphrase file as UTF-8</source>
+        <translation>la contraseña contiene caracteres que no son texto válido (UTF-8); escríbala de nuevo o guarde el archivo de la contraseña como UTF-8</translation>
     </message>
     <message>
         <source>a case needs the person&apos;s name</source>
         <translation>el caso necesita el nombre de la persona</translation>
     </message>
     <message>
+        <source>unknown kind of PD {kind}; choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write the entry date as YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a document needs a title</source>
         <translation>el documento necesita un título</translation>
+    </message>
+    <message>
+        <source>write dates as YYYY-MM-DD, YYYY-MM or just the year</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a document needs at least one file and one page</source>
@@ -1195,6 +1313,14 @@
         <translation>una imagen de este PDF es demasiado grande</translation>
     </message>
     <message>
+        <source>no case {case} in this vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this PDF is encrypted in a way this app cannot read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the file is too large (over 1 GB)</source>
         <translation>el archivo es demasiado grande (más de 1 GB)</translation>
     </message>
@@ -1227,6 +1353,22 @@
         <translation>se canceló la importación</translation>
     </message>
     <message>
+        <source>the disk is full; this file was not kept</source>
+        <translation>el disco está lleno; este archivo no se guardó</translation>
+    </message>
+    <message>
+        <source>the vault file cannot be written (is it read-only?); this file was not kept</source>
+        <translation>no se puede escribir en el archivo de la caja fuerte (¿es de solo lectura?); este archivo no se guardó</translation>
+    </message>
+    <message>
+        <source>the vault is in use by another program; this file was not kept</source>
+        <translation>otro programa está usando la caja fuerte; este archivo no se guardó</translation>
+    </message>
+    <message>
+        <source>the vault file could not be written (disk error); this file was not kept</source>
+        <translation>no se pudo escribir en el archivo de la caja fuerte (error del disco); este archivo no se guardó</translation>
+    </message>
+    <message>
         <source>this case has no documents to list</source>
         <translation>este caso no tiene documentos para poner en la lista</translation>
     </message>
@@ -1240,19 +1382,31 @@
     </message>
     <message>
         <source>a PDF in this case is password-protected</source>
-        <translation>un PDF de este caso está protegido con contraseña</translation>
+        <translation type="vanished">un PDF de este caso está protegido con contraseña</translation>
     </message>
     <message>
         <source>a PDF in this case is encrypted in a way this app cannot read</source>
-        <translation>un PDF de este caso está cifrado de una forma que este programa no puede leer</translation>
+        <translation type="vanished">un PDF de este caso está cifrado de una forma que este programa no puede leer</translation>
     </message>
     <message>
         <source>a PDF in this case is damaged</source>
-        <translation>un PDF de este caso está dañado</translation>
+        <translation type="vanished">un PDF de este caso está dañado</translation>
     </message>
     <message>
         <source>this case has no documents to export</source>
         <translation>este caso no tiene documentos para exportar</translation>
+    </message>
+    <message>
+        <source>exhibit {letter} ({title}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document {title}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PDF page is damaged</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the packet could not be split under the size limit</source>
@@ -1281,6 +1435,10 @@
     <message>
         <source>could not write the packet in {folder}: {reason}</source>
         <translation>no se pudo guardar el paquete en {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>the disk is full; no packet was written in {folder}</source>
+        <translation>el disco está lleno; no se guardó ningún paquete en {folder}</translation>
     </message>
     <message>
         <source>a page of exhibit {letter} alone is too large for the {limit} MB file size limit; raise the size limit</source>
