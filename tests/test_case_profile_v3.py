@@ -23,14 +23,14 @@ OLD_KINDS = {
 
 
 def test_v2_vault_migrates_kinds_and_gains_the_new_fields(vault_path: Path) -> None:
-    with Vault.create(vault_path, PASSPHRASE, CHEAP_PARAMS, schema_version=2) as v:
-        with v.transaction() as con:  # what version 2 of the app wrote
-            con.execute("INSERT INTO cases(name, created_at) VALUES ('Old Case', 'then')")
-            for kind in OLD_KINDS:
-                con.execute(
-                    "INSERT INTO documents(case_id, title, kind, added_at) VALUES (1, ?, ?, 'then')",
-                    (f"doc {kind}", kind),
-                )
+    old = Vault.create(vault_path, PASSPHRASE, CHEAP_PARAMS, schema_version=2)
+    with old, old.transaction() as con:  # what version 2 of the app wrote
+        con.execute("INSERT INTO cases(name, created_at) VALUES ('Old Case', 'then')")
+        for kind in OLD_KINDS:
+            con.execute(
+                "INSERT INTO documents(case_id, title, kind, added_at) VALUES (1, ?, ?, 'then')",
+                (f"doc {kind}", kind),
+            )
     with Vault.open(vault_path, PASSPHRASE) as v:
         assert v.schema_version >= 3
         (case,) = v.cases.list()

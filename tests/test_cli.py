@@ -106,10 +106,13 @@ def test_case_add_list_and_docs(cli_vault: Path, capsys: pytest.CaptureFixture[s
         "sha256": hashlib.sha256(b"pay stub bytes").hexdigest(),
         "kind": "",
         "date": "",
+        "expires": "",
         "language": "",
+        "issuer": "",
         "mime": "image/png",
         "original_name": "stub.png",
         "translation_of": None,
+        "translator": None,
     }
     assert run(["case", "coverage", str(cli_vault), str(case_id)]) == 0
     assert "claimed, no evidence yet" in out(capsys)

@@ -56,7 +56,7 @@ def test_import_options_and_as_one(
     front = write(tmp_path, "front.jpg", jpeg(noisy=True, seed=1))
     back = write(tmp_path, "back.jpg", jpeg(noisy=True, seed=2))
     args = ["import", str(cli_vault), "--case", "1", "--as-one", "--title", "Consular ID"]
-    args += ["--factor", "identity", "--factor", "presence", "--kind", "ID card"]
+    args += ["--factor", "identity", "--factor", "presence", "--kind", "identity"]
     args += ["--date", "2020-01-02", "--language", "es", front, back]
     capsys.readouterr()
     assert run(args) == 0
@@ -68,7 +68,7 @@ def test_import_options_and_as_one(
     [doc] = json.loads(capsys.readouterr().out)
     assert (doc["title"], doc["pages"]) == ("Consular ID", 2)
     assert doc["factors"] == ["identity", "presence"]
-    assert (doc["kind"], doc["date"], doc["language"]) == ("ID card", "2020-01-02", "es")
+    assert (doc["kind"], doc["date"], doc["language"]) == ("identity", "2020-01-02", "es")
 
 
 def test_import_json_and_unknown_factor(

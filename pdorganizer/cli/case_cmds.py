@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from pdorganizer.checks import texts as check_texts
+from pdorganizer.cli import clinic_cmds
 from pdorganizer.cli.common import add_json_arg, add_vault_arg, open_vault, print_json
 from pdorganizer.core.factors import builtin_taxonomy
-from pdorganizer.core.models import CASE_FIELDS
+from pdorganizer.core.kinds import requested_pd_ids
+from pdorganizer.core.models import CASE_BOOL_FIELDS, CASE_FIELDS
 
 _PROFILE_HELP = {
     "a_number": "A-number (Alien Registration Number)",
@@ -25,22 +29,45 @@ _PROFILE_HELP = {
     "filer_eoir_id": "filer EOIR ID",
     "opla_office": "destination OPLA field location",
     "notes": "notes",
+    "requested_pd_other": "what is asked for, with --requested-pd other",
+    "entry_date": "first entry to the U.S. (YYYY, YYYY-MM or YYYY-MM-DD)",
 }
+# Yes/no fields: (field, yes flag, no flag, help of the yes flag).
+_SWITCHES = (
+    ("detained", "--detained", "--not-detained", "the person is detained"),
+    ("paroled", "--paroled", "--not-paroled", "the person entered with parole"),
+    (
+        "represented",
+        "--represented",
+        "--pro-se",
+        "an attorney or accredited representative files (--pro-se: the person does)",
+    ),
+    (
+        "in_proceedings",
+        "--in-proceedings",
+        "--not-in-proceedings",
+        "the person is in removal proceedings (the default for a new case)",
+    ),
+)
 
 
 def _add_profile_args(p: argparse.ArgumentParser) -> None:
     for field in CASE_FIELDS:
-        if field in ("name", "detained"):
+        if field == "name" or field in CASE_BOOL_FIELDS:
+            continue
+        if field == "requested_pd":
+            p.add_argument(
+                "--requested-pd",
+                dest=field,
+                metavar="KIND",
+                choices=requested_pd_ids(),
+                help="the kind of PD asked for: " + ", ".join(requested_pd_ids()),
+            )
             continue
         p.add_argument(f"--{field.replace('_', '-')}", dest=field, help=_PROFILE_HELP.get(field))
-    p.add_argument(
-        "--detained",
-        dest="detained",
-        action="store_true",
-        default=None,
-        help="the person is detained",
-    )
-    p.add_argument("--not-detained", dest="detained", action="store_false")
+    for field, yes, no, text in _SWITCHES:
+        p.add_argument(yes, dest=field, action="store_true", default=None, help=text)
+        p.add_argument(no, dest=field, action="store_false")
     p.add_argument(
         "--claims",
         metavar="FACTOR[,FACTOR...]",
@@ -93,6 +120,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_vault_arg(p)
     p.add_argument("case", metavar="CASE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    clinic_cmds.add_wipe_arg(p)
     p.set_defaults(func=cmd_case_remove)
 
     p = case.add_parser("coverage", help="documents per factor; factors with none")
@@ -124,7 +152,19 @@ def cmd_case_add(args: argparse.Namespace) -> int:
         if args.claims:
             vault.cases.set_claimed_factors(case.id, _split(args.claims))
     print(case.id)
+    _warn_not_in_proceedings(case.in_proceedings)
     return 0
+
+
+def _warn_not_in_proceedings(in_proceedings: bool) -> None:
+    """Asking ICE for PD can put a person who is not in proceedings into them: say so at
+    once (on stderr: stdout carries only the case id)."""
+    if not in_proceedings:
+        key = "not-in-proceedings"
+        print(
+            f"pdorganizer: warning: {check_texts.message(key, 'en')} {check_texts.todo(key, 'en')}",
+            file=sys.stderr,
+        )
 
 
 def _split(text: str) -> list[str]:
@@ -162,10 +202,12 @@ def cmd_case_edit(args: argparse.Namespace) -> int:
         fields["name"] = args.name
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)
-        vault.cases.update(case.id, **fields)
+        updated = vault.cases.update(case.id, **fields)
         if args.claims is not None:
             vault.cases.set_claimed_factors(case.id, _split(args.claims))
     print(f"case {case.id} updated")
+    if fields.get("in_proceedings") is False:
+        _warn_not_in_proceedings(updated.in_proceedings)
     return 0
 
 
@@ -177,6 +219,8 @@ def cmd_case_remove(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in ("y", "yes"):
                 print("nothing removed")
                 return 1
+        if args.wipe:
+            return clinic_cmds.wipe(vault, case, yes=args.yes)
         vault.cases.delete(case.id)
     print(f"case {case.id} removed")
     return 0

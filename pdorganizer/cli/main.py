@@ -12,6 +12,8 @@ import sys
 from pdorganizer import __version__
 from pdorganizer.cli import (
     case_cmds,
+    check_cmds,
+    clinic_cmds,
     doc_cmds,
     exhibit_cmds,
     import_cmds,
@@ -30,6 +32,8 @@ COMMAND_MODULES = (
     page_cmds,
     exhibit_cmds,
     request_cmds,
+    check_cmds,
+    clinic_cmds,
 )
 
 

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+from pdorganizer.core.errors import InvalidInput
 from pdorganizer.resources_path import resource
 
 
@@ -112,3 +113,15 @@ def requested_pd_label(pd_id: str, lang: str = "en", other: str = "") -> str:
         return other.strip()
     found = next((k for k in requested_pd_kinds() if k.id == pd_id), None)
     return found.text(lang) if found else pd_id
+
+
+def require_kind(text: str) -> str:
+    """The kind id for `text` (an id or a label in either language); '' stays ''."""
+    if not text.strip():
+        return ""
+    found = match_kind(text)
+    if found is None:
+        raise InvalidInput(
+            "unknown kind of document {kind}; see 'pdorganizer kinds'", kind=text.strip()
+        )
+    return found

@@ -1,0 +1,140 @@
+"""Write the timeline drawing as PNG (Pillow) or PDF (reportlab), in memory; the caller
+decides where the bytes go (only a file the person asked for)."""
+
+from __future__ import annotations
+
+import io
+import os
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from pdorganizer.core.errors import InvalidInput
+from pdorganizer.resources_path import resource
+from pdorganizer.timeline.drawing import Drawing
+
+PNG_SCALE = 2.0  # pixels per point: sharp on screen and when printed
+
+
+def png_bytes(d: Drawing, scale: float = PNG_SCALE) -> bytes:
+    im = Image.new("RGB", (round(d.width * scale), round(d.height * scale)), "white")
+    draw = ImageDraw.Draw(im)
+    s = scale
+    for sh in d.shapes:
+        if sh.op == "rect":
+            draw.rectangle((sh.x * s, sh.y * s, (sh.x + sh.w) * s, (sh.y + sh.h) * s), sh.color)
+        elif sh.op == "circle":
+            r = sh.w * s
+            draw.ellipse((sh.x * s - r, sh.y * s - r, sh.x * s + r, sh.y * s + r), sh.color)
+        elif sh.op == "line":
+            _png_line(draw, sh.x * s, sh.y * s, sh.w * s, sh.h * s, sh.color, sh.width * s, sh.dash)
+        elif sh.op == "text":
+            anchor = {"left": "la", "center": "ma", "right": "ra"}[sh.anchor]
+            face = px_font(round(sh.size * s), sh.bold)
+            draw.text((sh.x * s, sh.y * s), sh.text, fill=sh.color, font=face, anchor=anchor)
+    out = io.BytesIO()
+    im.save(out, "PNG")  # a new image: no metadata of any source
+    return out.getvalue()
+
+
+@cache
+def px_font(pixels: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(resource("fonts", name)), size=max(1, pixels))
+
+
+def _png_line(
+    draw: ImageDraw.ImageDraw,
+    x1: float,
+    y1: float,
+    x2: float,
+    y2: float,
+    color: tuple[int, int, int],
+    width: float,
+    dash: bool,
+) -> None:
+    w = max(1, round(width))
+    if not dash:
+        draw.line((x1, y1, x2, y2), fill=color, width=w)
+        return
+    length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5 or 1.0
+    on, off = 6.0 * w, 4.0 * w
+    pos = 0.0
+    while pos < length:
+        a, b = pos / length, min(pos + on, length) / length
+        draw.line(
+            (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a, x1 + (x2 - x1) * b, y1 + (y2 - y1) * b),
+            fill=color,
+            width=w,
+        )
+        pos += on + off
+
+
+def pdf_bytes(d: Drawing, title: str = "Timeline") -> bytes:
+    from reportlab.pdfgen import canvas
+
+    from pdorganizer.export.fonts import BOLD, REGULAR, register
+
+    register()
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(d.width, d.height), pageCompression=1, invariant=1)
+    c.setTitle(title)
+    c.setAuthor("")
+    c.setProducer("")
+    c.setCreator("")
+    c.setSubject("")
+    h = d.height
+
+    def rgb(color: tuple[int, int, int]) -> tuple[float, float, float]:
+        return color[0] / 255, color[1] / 255, color[2] / 255
+
+    for sh in d.shapes:
+        if sh.op == "rect":
+            c.setFillColorRGB(*rgb(sh.color))
+            c.rect(sh.x, h - sh.y - sh.h, sh.w, sh.h, stroke=0, fill=1)
+        elif sh.op == "circle":
+            c.setFillColorRGB(*rgb(sh.color))
+            c.circle(sh.x, h - sh.y, sh.w, stroke=0, fill=1)
+        elif sh.op == "line":
+            c.setStrokeColorRGB(*rgb(sh.color))
+            c.setLineWidth(sh.width)
+            c.setDash(4, 3) if sh.dash else c.setDash()
+            c.line(sh.x, h - sh.y, sh.w, h - sh.h)
+        elif sh.op == "text":
+            c.setFillColorRGB(*rgb(sh.color))
+            c.setFont(BOLD if sh.bold else REGULAR, sh.size)
+            baseline = h - sh.y - sh.size * 0.93  # top-anchored like the PNG
+            draw = {
+                "left": c.drawString,
+                "center": c.drawCentredString,
+                "right": c.drawRightString,
+            }[sh.anchor]
+            draw(sh.x, baseline, sh.text)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def write(d: Drawing, path: str | Path, title: str = "Timeline") -> Path:
+    """Write PNG or PDF by the file's ending, via a temporary name in the same folder."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".png":
+        data = png_bytes(d)
+    elif suffix == ".pdf":
+        data = pdf_bytes(d, title)
+    else:
+        raise InvalidInput("the timeline is written as .png or .pdf, not {name}", name=target.name)
+    if not target.parent.is_dir():
+        raise InvalidInput("no folder {folder}", folder=str(target.parent))
+    temp = target.with_name(f".{target.name}.part")
+    try:
+        with open(temp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
