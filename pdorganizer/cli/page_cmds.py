@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from pdorganizer.cli.common import add_json_arg, add_vault_arg, open_vault, print_json
+from pdorganizer.cli.common import (
+    UsageError,
+    add_json_arg,
+    add_vault_arg,
+    open_vault,
+    print_json,
+)
 from pdorganizer.core.models import Document, Page
 
 
@@ -38,9 +44,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--at", required=True, type=int, metavar="PAGE", help="first page id to move")
     p.set_defaults(func=cmd_split)
 
-    p = sub.add_parser("merge", help="append other documents' pages to the first document")
+    p = sub.add_parser(
+        "merge",
+        help="append other documents' pages to the first document; or, given a client's "
+        ".pdvault, take its case back into VAULT",
+    )
     add_vault_arg(p)
-    p.add_argument("docs", metavar="DOC", type=int, nargs="+", help="document ids, first keeps")
+    p.add_argument(
+        "docs", metavar="DOC|CLIENT.pdvault", nargs="+", help="document ids, first keeps"
+    )
     p.set_defaults(func=cmd_merge)
 
 
@@ -109,6 +121,12 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    if len(args.docs) == 1 and not args.docs[0].isdigit():
+        from pdorganizer.cli.clinic_cmds import cmd_merge_vault
+
+        return cmd_merge_vault(args, args.docs[0])
+    if not all(d.isdigit() for d in args.docs):
+        raise UsageError("merge takes document ids, or one client's .pdvault file")
     with open_vault(args) as vault:
-        _print_doc(vault.documents.merge(args.docs))
+        _print_doc(vault.documents.merge([int(d) for d in args.docs]))
     return 0
