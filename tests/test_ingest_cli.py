@@ -86,6 +86,7 @@ def test_import_json_and_unknown_factor(
         "document_id": 1,
         "message": "",
         "pages": 1,
+        "notes": [],
     }
 
 

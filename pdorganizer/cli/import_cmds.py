@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from pdorganizer.cli.common import (
@@ -77,9 +78,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         results = import_files(vault, case.id, args.files, options, terminal_progress("importing"))
     if args.json:
         print_json([r.__dict__ for r in results])
-    else:
-        for result in results:
-            print(result_line(result))
+    for result in results:  # results on stdout; each refused file one line on stderr
+        if result.status == "failed":
+            print(result_line(result), file=sys.stderr, flush=True)
+        elif not args.json:
+            print(result_line(result), flush=True)
     return 1 if any(r.status == "failed" for r in results) else 0
 
 
@@ -98,7 +101,8 @@ def _pdf_password(path: str | None) -> str:
 def result_line(result: ImportResult) -> str:
     if result.status == "imported":
         pages = f"{result.pages} page{'' if result.pages == 1 else 's'}"
-        return f"imported  {result.path} -> doc {result.document_id} ({pages})"
+        notes = "".join(f"; {note}" for note in result.notes)
+        return f"imported  {result.path} -> doc {result.document_id} ({pages}){notes}"
     if result.status == "duplicate":
         return f"duplicate {result.path}: {result.message}"
     return f"failed    {result.path}: {result.message}"

@@ -9,6 +9,7 @@ from pdorganizer.cli.common import (
     open_vault,
     read_new_passphrase,
     read_passphrase,
+    terminal_progress,
 )
 from pdorganizer.vault import CHEAP_PARAMS, DEFAULT_PARAMS, Vault
 
@@ -31,6 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("check", help="check the vault's integrity (exit 0 when sound)")
     add_vault_arg(p)
+    p.add_argument(
+        "--deep",
+        action="store_true",
+        help="also decode every stored page as an export would, and list the documents "
+        "that would fail (writes nothing)",
+    )
     p.set_defaults(func=cmd_check)
 
 
@@ -57,11 +64,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from pdorganizer.export.deepcheck import deep_check
+
     with open_vault(args) as vault:
         problems = vault.check()
+        unusable = []
+        if getattr(args, "deep", False) and not problems:
+            unusable = deep_check(vault, terminal_progress("checking pages"))
     if problems:
         for problem in problems:
             print(f"problem: {problem}")
         return 1
-    print("vault is sound")
+    for bad in unusable:  # one line each: case, document id, title, reason
+        where = f"case {bad.case_name!r}, doc {bad.document_id} ({bad.title})"
+        print(f"would not export: {where}: {bad.reason}")
+    if unusable:
+        return 1
+    print("vault is sound" + (" and every page can be exported" if args.deep else ""))
     return 0

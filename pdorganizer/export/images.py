@@ -15,7 +15,6 @@ decodes here the same way."""
 from __future__ import annotations
 
 import io
-import struct
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,12 +23,14 @@ from PIL import Image
 
 from pdorganizer.export.jpeg import clean_jpeg
 from pdorganizer.ingest.images import (
+    check_png_complete,
     draft_jpeg,
     flatten,
     guarded,
     load,
     open_lazy,
     orientation,
+    png_parts,
     upright,
 )
 
@@ -79,36 +80,16 @@ def _png_passthrough(data: bytes, *, turned: bool = True) -> ImagePayload | None
     valid filter byte; a short or corrupt stream would break every PDF reader.
     `turned`: carry the file's orientation for the page transform (the payload of a
     decoded image is upright already, so its own PNG must not)."""
-    if data[:8] != b"\x89PNG\r\n\x1a\n":
-        return None
-    pos, idat, header, palette = 8, [], None, None
-    while pos + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
-        if pos + 12 + length > len(data):
-            return None  # a chunk cut short: let the decoder judge the file
-        chunk = data[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR" and length == 13:
-            header = struct.unpack(">IIBBBBB", chunk)
-        elif kind == b"PLTE":
-            palette = chunk
-        elif kind == b"IDAT":
-            idat.append(chunk)
-        elif kind in (b"tRNS", b"acTL", b"fcTL", b"fdAT"):
-            return None  # transparency or animation: decoded like the intake did
-        elif kind == b"IEND":
-            break
-        pos += 12 + length
-    if header is None or not idat:
-        return None
-    width, height, depth, color, comp, filt, interlace = header
-    if interlace or comp or filt or color not in (0, 2, 3) or depth not in (1, 2, 4, 8):
+    png = png_parts(data)
+    if png is None or png.extras or png.interlace:
+        return None  # transparency, animation, interlace: decoded like the intake did
+    width, height, depth, color, palette = png.width, png.height, png.depth, png.color, png.palette
+    if color not in (0, 2, 3) or depth not in (1, 2, 4, 8) or (color == 2 and depth != 8):
         return None
     colors = {0: 1, 2: 3, 3: 1}[color]
-    if color == 2 and depth != 8:
-        return None
     if color == 3 and (not palette or len(palette) % 3 or len(palette) > 768):
         return None
-    stream = b"".join(idat)
+    stream = png.idat
     if not _inflates_exactly(stream, height, (width * colors * depth + 7) // 8):
         return None
     if color == 0:
@@ -180,6 +161,8 @@ def _decode(
     file decodes here exactly as it did when it was imported. `turn=False` keeps the
     stored orientation (passthrough-sized JPEGs: the page transform turns them)."""
     im = open_lazy(data, frame)
+    if im.format == "PNG":
+        check_png_complete(data)  # as at import: Pillow leaves a short stream's rows blank
     draft_jpeg(im, reduce_to)
     if turn:
         return flatten(upright(im))

@@ -54,6 +54,8 @@ def analyze_image(data: bytes, mime: str) -> FileInfo:
         # export's cleaner reads them (a JPEG decoder forgives more than that).
         with images.guarded():
             clean_jpeg(data)
+    elif mime == "image/png":
+        images.check_png_complete(data)
     pages = []
     for index in range(frames):
         if index:

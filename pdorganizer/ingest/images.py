@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import struct
 import threading
 import warnings
+import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from PIL import Image, ImageFile
 
@@ -185,6 +188,95 @@ def gif_frames(data: bytes) -> int:
             return int(im.n_frames) if im.is_animated else 1
     except InvalidInput:
         return 0
+
+
+@dataclass
+class PngParts:
+    """A PNG's header fields and image data, read by walking its chunks (no decoding)."""
+
+    width: int
+    height: int
+    depth: int
+    color: int
+    interlace: int
+    palette: bytes | None
+    idat: bytes
+    extras: frozenset[bytes]  # tRNS / acTL / fcTL / fdAT seen: not a plain image
+
+
+_PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+
+
+def png_parts(data: bytes) -> PngParts | None:
+    """The chunks the passthrough and the completeness check need; None when the chunk
+    structure itself is broken (the decoder then judges the file)."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    pos, idat, header, palette, extras = 8, [], None, None, set()
+    while pos + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        if pos + 12 + length > len(data):
+            return None  # a chunk cut short
+        chunk = data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR" and length == 13:
+            header = struct.unpack(">IIBBBBB", chunk)
+        elif kind == b"PLTE":
+            palette = chunk
+        elif kind == b"IDAT":
+            idat.append(chunk)
+        elif kind in (b"tRNS", b"acTL", b"fcTL", b"fdAT"):
+            extras.add(kind)
+        elif kind == b"IEND":
+            break
+        pos += 12 + length
+    if header is None or not idat or header[3] not in _PNG_CHANNELS:
+        return None
+    width, height, depth, color, _comp, _filter, interlace = header
+    return PngParts(
+        width, height, depth, color, interlace, palette, b"".join(idat), frozenset(extras)
+    )
+
+
+def png_raw_size(png: PngParts) -> int:
+    """Bytes the image data must inflate to: every row of every pass, with its filter
+    byte."""
+    bits = _PNG_CHANNELS[png.color] * png.depth
+    if not png.interlace:
+        return png.height * (1 + (png.width * bits + 7) // 8)
+    total = 0
+    for x0, y0, dx, dy in ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4),
+                           (1, 0, 2, 2), (0, 1, 1, 2)):  # fmt: skip
+        cols = (png.width - x0 + dx - 1) // dx
+        rows = (png.height - y0 + dy - 1) // dy
+        if cols > 0 and rows > 0:
+            total += rows * (1 + (cols * bits + 7) // 8)
+    return total
+
+
+def check_png_complete(data: bytes) -> None:
+    """Refuse a PNG whose image data inflates to fewer rows than its header declares.
+
+    Pillow's decoder stops quietly where such a stream ends and leaves the missing rows
+    blank; the export would then place half a page. Counted in 1 MB pieces (memory
+    stays flat); only the count is kept."""
+    png = png_parts(data)
+    if png is None:
+        return  # the decoder has judged the chunks already
+    need = png_raw_size(png)
+    inflater = zlib.decompressobj()
+    got, rest = 0, png.idat
+    try:
+        while rest and got < need:
+            got += len(inflater.decompress(rest, 1 << 20))
+            rest = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+        if got < need and not inflater.eof:
+            got += len(inflater.flush())
+    except zlib.error:
+        raise DamagedFile() from None
+    if got < need:
+        raise DamagedFile()
 
 
 # EXIF orientation -> the transpose that makes the stored pixels upright (as ImageOps).
