@@ -272,9 +272,7 @@ def leaky_pdf() -> bytes:
                 _n("/Type"): _n("/Annot"),
                 _n("/Subtype"): _n("/Link"),
                 _n("/Rect"): ArrayObject([NumberObject(v) for v in (72, 100, 200, 120)]),
-                _n("/A"): DictionaryObject(
-                    {_n("/S"): _n("/URI"), _n("/URI"): _t("URI")}
-                ),
+                _n("/A"): DictionaryObject({_n("/S"): _n("/URI"), _n("/URI"): _t("URI")}),
             }
         )
     )
@@ -305,9 +303,7 @@ def leaky_pdf() -> bytes:
             _n("/JavaScript"): DictionaryObject(
                 {_n("/Names"): ArrayObject([TextStringObject("js"), w._add_object(js)])}
             ),
-            _n("/Dests"): DictionaryObject(
-                {_n("/Names"): ArrayObject([_t("NAMEDDEST"), dest])}
-            ),
+            _n("/Dests"): DictionaryObject({_n("/Names"): ArrayObject([_t("NAMEDDEST"), dest])}),
         }
     )
     root[_n("/OpenAction")] = DictionaryObject(
@@ -336,14 +332,14 @@ def leaky_pdf() -> bytes:
         )
     )
     root[_n("/Threads")] = ArrayObject(
-        [w._add_object(DictionaryObject({_n("/I"): DictionaryObject({_n("/Title"): _t("THREAD")})}))]
+        [
+            w._add_object(
+                DictionaryObject({_n("/I"): DictionaryObject({_n("/Title"): _t("THREAD")})})
+            )
+        ]
     )
     root[_n("/PageLabels")] = DictionaryObject(
-        {
-            _n("/Nums"): ArrayObject(
-                [NumberObject(0), DictionaryObject({_n("/P"): _t("PAGELABEL")})]
-            )
-        }
+        {_n("/Nums"): ArrayObject([NumberObject(0), DictionaryObject({_n("/P"): _t("PAGELABEL")})])}
     )
     w.add_outline_item(m("OUTLINE"), 0)
     out = io.BytesIO()

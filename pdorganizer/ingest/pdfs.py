@@ -24,6 +24,7 @@ from pdorganizer.ingest.pdfsource import (
     PasswordProtected,
     UnsupportedEncryption,
     load_pdf,
+    loadable_pages,
     page_box,
     page_rotation,
     page_unit,
@@ -126,9 +127,10 @@ def render_thumbnails(data: bytes, count: int) -> list[bytes]:
                 raise PasswordProtected() from None
             raise DamagedFile() from None
         try:
-            if len(doc) != count:
+            indices = loadable_pages(doc)
+            if len(indices) != count:
                 raise DamagedFile()
-            for i in range(count):
+            for i in indices:
                 page = doc[i]
                 try:
                     w, h = page.get_size()

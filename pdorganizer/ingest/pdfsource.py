@@ -185,9 +185,29 @@ def pdfium_page_count(data: bytes, password: str = "") -> int | None:
         except Exception:  # untrusted bytes: pdfium cannot read them
             return None
         try:
-            return len(doc)
+            return len(loadable_pages(doc))
         finally:
             doc.close()
+
+
+def loadable_pages(doc: pdfium.PdfDocument) -> list[int]:
+    """Indices of the pages pdfium can load: all of them, unless the page tree counts
+    pages that are not there (a /Count too high, references to missing objects)."""
+    count = min(len(doc), MAX_PAGES + 1)
+    if 0 < count == len(doc):
+        try:
+            doc[count - 1].close()
+            return list(range(count))
+        except Exception:  # untrusted bytes: the last page is not there
+            pass
+    found = []
+    for i in range(count):
+        try:
+            doc[i].close()
+        except Exception:  # a page pdfium cannot load
+            continue
+        found.append(i)
+    return found
 
 
 def pdfium_repaired(data: bytes, password: str = "") -> bytes | None:
