@@ -57,8 +57,10 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from pdorganizer.vault.backups import make_backup  # remembered for the reminder
+
     with open_vault(args) as vault:
-        target = vault.backup(args.dest)
+        target = make_backup(vault, args.dest)
     print(f"backup written to {target}")
     return 0
 
