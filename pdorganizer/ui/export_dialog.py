@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QLocale, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,16 +21,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QMessageBox,
     QPushButton,
     QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from pdorganizer.core.errors import PdoError
+from pdorganizer.export.remembered import load_choices, save_choices
 from pdorganizer.export.service import ExportOptions, ExportResult
 from pdorganizer.ui import launcher
 from pdorganizer.ui.file_dialogs import save_file
+from pdorganizer.vault import Vault
+
+log = logging.getLogger(__name__)
 
 
 def default_destination(case_name: str) -> str:
@@ -37,6 +46,15 @@ def default_destination(case_name: str) -> str:
         folder = os.path.expanduser("~")
     safe = re.sub(r"[^\w\- ]+", "", case_name, flags=re.UNICODE).strip().replace(" ", "_")
     return os.path.join(folder, f"{safe or 'Packet'}_Exhibits.pdf")
+
+
+def _remembered(vault: Vault | None, case_id: int | None) -> tuple[ExportOptions, str] | None:
+    if vault is None or case_id is None:
+        return None
+    try:
+        return load_choices(vault, case_id)
+    except PdoError:
+        return None
 
 
 def _combo(items: list[tuple[str, object]], current: object) -> QComboBox:
@@ -170,9 +188,22 @@ class OptionsForm(QWidget):
 
 class ExportDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None, case_name: str, options: ExportOptions, exhibit_count: int
+        self,
+        parent: QWidget | None,
+        case_name: str,
+        options: ExportOptions,
+        exhibit_count: int,
+        *,
+        vault: Vault | None = None,
+        case_id: int | None = None,
     ) -> None:
         super().__init__(parent)
+        # The case's own last choices (kept in the vault) win over the app's defaults.
+        self._vault, self._case_id = vault, case_id
+        remembered = _remembered(vault, case_id)
+        destination = default_destination(case_name)
+        if remembered is not None:
+            options, destination = remembered[0], remembered[1] or destination
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export the exhibit packet"))
         intro = QLabel(
@@ -187,7 +218,7 @@ class ExportDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.destination = QLineEdit(default_destination(case_name))
+        self.destination = QLineEdit(destination)
         self.destination.setAccessibleName(self.tr("Save the packet as"))
         browse = QPushButton(self.tr("&Choose…"))
         browse.clicked.connect(self._browse)
@@ -237,8 +268,8 @@ class ExportDialog(QDialog):
         folder = os.path.dirname(out) or "."
         if not out:
             self.error_label.setText(self.tr("Choose where to save the packet."))
-        elif not os.path.isdir(folder):
-            self.error_label.setText(self.tr("That folder does not exist. Choose another place."))
+        elif not os.path.isdir(folder) and not self._make_folder(folder):
+            return
         elif os.path.exists(out):
             self.error_label.setText(
                 self.tr(
@@ -247,10 +278,45 @@ class ExportDialog(QDialog):
                 )
             )
         else:
+            self._remember()
             self.accept()
+
+    def _make_folder(self, folder: str) -> bool:
+        """Offer to create a destination folder that does not exist yet."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Create the folder?"),
+            self.tr(
+                "The folder %1 does not exist yet. Create it and save the packet there?"
+            ).replace("%1", folder),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.error_label.setText(self.tr("Choose a folder that exists, or let it be created."))
+            return False
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        except OSError:
+            self.error_label.setText(
+                self.tr("That folder cannot be created here. Choose another place.")
+            )
+            return False
+        return True
+
+    def _remember(self) -> None:
+        if self._vault is None or self._case_id is None:
+            return
+        try:
+            save_choices(self._vault, self._case_id, self.options(), self.output())
+        except PdoError as exc:  # not worth stopping the export for
+            log.info("export choices not remembered: %s", type(exc).__name__)
 
 
 class ExportReport(QDialog):
+    """The files written: each by name, what it holds and its size; the folder once,
+    as text to copy, and a button to open it."""
+
     def __init__(self, parent: QWidget | None, result: ExportResult) -> None:
         super().__init__(parent)
         self.setObjectName("exportReport")
@@ -262,28 +328,103 @@ class ExportReport(QDialog):
                 self.tr("The packet was written and checked: %n page(s).", "", result.page_count)
             )
         )
-        self.files = QListWidget()
+        rows = self._rows(result)
+        paths = [path for path, _ in rows]
+        self.folder = str(Path(paths[0]).parent) if paths else ""
+        folder_row = QHBoxLayout()
+        folder_label = QLabel(self.tr("In the &folder:"))
+        self.folder_edit = QLineEdit(self.folder)
+        self.folder_edit.setReadOnly(True)
+        self.folder_edit.setAccessibleName(self.tr("Folder of the files"))
+        self.folder_edit.setCursorPosition(0)
+        folder_label.setBuddy(self.folder_edit)
+        folder_row.addWidget(folder_label)
+        folder_row.addWidget(self.folder_edit, 1)
+        layout.addLayout(folder_row)
+        self.files = QTreeWidget()
         self.files.setAccessibleName(self.tr("Files written"))
-        extra = [p for p in (result.manifest_path, result.index_es_path) if p]
-        paths = list(result.files) + extra
-        self.files.addItems(paths)
-        layout.addWidget(self.files)
+        self.files.setRootIsDecorated(False)
+        self.files.setHeaderLabels([self.tr("File"), self.tr("What it holds"), self.tr("Size")])
+        locale = QLocale()
+        for path, what in rows:
+            try:
+                size = locale.formattedDataSize(os.path.getsize(path))
+            except OSError:
+                size = ""
+            item = QTreeWidgetItem([os.path.basename(path), what, size])
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(0, path)
+            self.files.addTopLevelItem(item)
+        for column in range(3):
+            self.files.resizeColumnToContents(column)
+        layout.addWidget(self.files, 1)
         if result.warnings:
             warn = QLabel(
                 self.tr("Please check:") + "\n" + "\n".join(f"• {w}" for w in result.warnings)
             )
             warn.setWordWrap(True)
             layout.addWidget(warn)
+        self.open_error = QLabel()
+        self.open_error.setObjectName("openFolderError")
+        self.open_error.setWordWrap(True)
+        self.open_error.hide()
+        layout.addWidget(self.open_error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = buttons.addButton(
             self.tr("&Open folder"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.folder = str(Path(paths[0]).parent) if paths else ""
+        self.copy_button = buttons.addButton(
+            self.tr("Cop&y the folder's path"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.open_button.setEnabled(bool(self.folder))
+        self.copy_button.setEnabled(bool(self.folder))
         self.open_button.clicked.connect(self.open_folder)
+        self.copy_button.clicked.connect(self.copy_folder)
         buttons.rejected.connect(self.accept)
         layout.addWidget(buttons)
+        width = sum(self.files.columnWidth(c) for c in range(3))
+        self.resize(
+            max(width + self.fontMetrics().averageCharWidth() * 10, self.sizeHint().width()),
+            self.sizeHint().height(),
+        )
+
+    def _rows(self, result: ExportResult) -> list[tuple[str, str]]:
+        rows = []
+        parts = len(result.files)
+        for i, path in enumerate(result.files):
+            pages = result.file_pages[i] if i < len(result.file_pages) else 0
+            if parts == 1:
+                what = self.tr("The packet, %n page(s)", "", pages)
+            else:
+                what = (
+                    self.tr("Part %1 of %2, %n page(s)", "", pages)
+                    .replace("%1", str(i + 1))
+                    .replace("%2", str(parts))
+                )
+            rows.append((path, what))
+        if result.manifest_path:
+            rows.append((result.manifest_path, self.tr("List of files and checksums")))
+        if result.index_es_path:
+            rows.append((result.index_es_path, self.tr("Spanish index for the client")))
+        return rows
 
     def open_folder(self) -> None:
-        if not launcher.open_folder(self.folder):  # started without passphrase variables
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder))
+        opened = launcher.open_folder(self.folder)  # started without passphrase variables
+        if not opened and sys.platform in ("win32", "darwin"):
+            opened = QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder))
+        if opened:
+            self.open_error.hide()
+            return
+        self.open_error.setText(
+            self.tr(
+                "No program to show folders was found on this computer. The files are "
+                "in the folder shown above: copy its path and open it from your file "
+                "manager or the program you upload with."
+            )
+        )
+        self.open_error.show()
+        self.folder_edit.setFocus()
+        self.folder_edit.selectAll()
+
+    def copy_folder(self) -> None:
+        QGuiApplication.clipboard().setText(self.folder)

@@ -29,7 +29,7 @@ def open_folder(folder: str) -> bool:
         if command is None:
             os.startfile(folder)  # type: ignore[attr-defined]  # Windows only
             return True
-        subprocess.Popen(
+        child = subprocess.Popen(
             command,
             env=child_environment(),
             stdin=subprocess.DEVNULL,
@@ -38,7 +38,12 @@ def open_folder(folder: str) -> bool:
             close_fds=True,
             start_new_session=True,  # Ctrl+C in our terminal does not reach it
         )
-        return True
+        # xdg-open without a file manager exits at once with an error; one that found
+        # one returns 0 or keeps running. Wait a moment to tell which.
+        try:
+            return child.wait(timeout=1.0) == 0
+        except subprocess.TimeoutExpired:
+            return True
     except OSError as exc:
         log.info("could not start the file manager: %s", type(exc).__name__)
         return False

@@ -475,7 +475,12 @@ class MainWindow(QMainWindow):
             )
             return
         dialog = ExportDialog(
-            self, self.workspace.current_case_name(), self.settings.export_defaults(), count
+            self,
+            self.workspace.current_case_name(),
+            self.settings.export_defaults(),
+            count,
+            vault=self.vault,
+            case_id=case_id,
         )
         try:
             if not dialog.exec() or self.vault is None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from pdorganizer.ui.worker import Task, run_task
 
@@ -24,6 +24,12 @@ class JobRunner(QProgressDialog):
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)
+        # One measure: the words say "8 of 14", so the bar shows no percentage of its own.
+        bar = QProgressBar(self)
+        bar.setTextVisible(False)
+        bar.setAccessibleName(self.tr("Progress"))
+        self.setBar(bar)
+        self._bar = bar
         self._text = text
         self.task: Task | None = None
         self.canceled.connect(self._cancel)

@@ -47,6 +47,14 @@
             <numerusform>The packet was written and checked: %n pages.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The packet, %n page(s)</source>
+        <translation><numerusform>The packet, %n page</numerusform><numerusform>The packet, %n pages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Part %1 of %2, %n page(s)</source>
+        <translation><numerusform>Part %1 of %2, %n page</numerusform><numerusform>Part %1 of %2, %n pages</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

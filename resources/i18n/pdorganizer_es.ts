@@ -578,19 +578,19 @@
     </message>
     <message>
         <source>Create the folder?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Crear la carpeta?</translation>
     </message>
     <message>
         <source>The folder %1 does not exist yet. Create it and save the packet there?</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta %1 todavía no existe. ¿Crearla y guardar el paquete allí?</translation>
     </message>
     <message>
         <source>Choose a folder that exists, or let it be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una carpeta que exista, o deje que se cree.</translation>
     </message>
     <message>
         <source>That folder cannot be created here. Choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear esa carpeta aquí. Elija otro lugar.</translation>
     </message>
     <message>
         <source>That folder does not exist. Choose another place.</source>
@@ -623,11 +623,11 @@
     </message>
     <message>
         <source>In the &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>En la &amp;carpeta:</translation>
     </message>
     <message>
         <source>Folder of the files</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de los archivos</translation>
     </message>
     <message>
         <source>Files written</source>
@@ -635,15 +635,15 @@
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>What it holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué contiene</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Please check:</source>
@@ -655,33 +655,27 @@
     </message>
     <message>
         <source>Cop&amp;y the folder&apos;s path</source>
-        <translation type="unfinished"></translation>
+        <translation>Cop&amp;iar la ruta de la carpeta</translation>
     </message>
     <message numerus="yes">
         <source>The packet, %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>El paquete, %n página</numerusform><numerusform>El paquete, %n páginas</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Part %1 of %2, %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Parte %1 de %2, %n página</numerusform><numerusform>Parte %1 de %2, %n páginas</numerusform></translation>
     </message>
     <message>
         <source>List of files and checksums</source>
-        <translation type="unfinished">Lista de archivos y sumas de verificación</translation>
+        <translation>Lista de archivos y sumas de verificación</translation>
     </message>
     <message>
         <source>Spanish index for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Índice en español para el cliente</translation>
     </message>
     <message>
         <source>No program to show folders was found on this computer. The files are in the folder shown above: copy its path and open it from your file manager or the program you upload with.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró en esta computadora un programa para mostrar carpetas. Los archivos están en la carpeta que aparece arriba: copie su ruta y ábrala desde su administrador de archivos o desde el programa con el que los sube.</translation>
     </message>
 </context>
 <context>
@@ -774,7 +768,7 @@
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>%1 of %2</source>

@@ -4,8 +4,8 @@ report listing the files, and a cancelled export that leaves nothing behind."""
 from __future__ import annotations
 
 from pypdf import PdfReader
-from PySide6.QtWidgets import QApplication
-from ui_helpers import add_document, settle
+from PySide6.QtWidgets import QApplication, QMessageBox
+from ui_helpers import add_document, answer_dialog, settle
 
 from pdorganizer.export.service import ExportOptions
 from pdorganizer.ui.export_dialog import ExportDialog, ExportReport
@@ -41,10 +41,10 @@ def test_export_writes_the_packet_and_lists_the_files(qtbot, opened, vault, case
     settle(qtbot, opened, timeout=60000)
     report = _report()
     assert report is not None, "no report after export"
-    files = [report.files.item(i).text() for i in range(report.files.count())]
-    assert str(out) in files
+    files = [report.files.topLevelItem(i).text(0) for i in range(report.files.topLevelItemCount())]
+    assert out.name in files
     spanish = out.with_name("packet_indice_es.pdf")
-    assert str(spanish) in files  # the client's Spanish copy of the index, beside it
+    assert spanish.name in files  # the client's Spanish copy of the index, beside it
     assert "ANEXO" in PdfReader(str(spanish)).pages[0].extract_text().upper()
     assert report.folder == str(out.parent)
     assert report.open_button.isEnabled()
@@ -65,8 +65,10 @@ def test_export_dialog_refuses_to_overwrite(qtbot, opened, tmp_path):
     dialog._accept()
     assert dialog.result() == 0 and "exists" in dialog.error_label.text()
     dialog.destination.setText(str(tmp_path / "missing" / "x.pdf"))
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.No).click(), QMessageBox)
     dialog._accept()
     assert "folder" in dialog.error_label.text()
+    assert not (tmp_path / "missing").exists()
     dialog.form.label.setCurrentIndex(dialog.form.label.findData("bates"))
     dialog.form.bates_prefix.setText("RMC-")
     options = dialog.options()
