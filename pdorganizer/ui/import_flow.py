@@ -4,7 +4,7 @@ run on the heavy worker with progress, then list what could not be imported and 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -64,18 +64,28 @@ class ImportDialog(QDialog):
 class ImportReport(QDialog):
     """What happened: how many imported, which were already there, which failed and why."""
 
-    def __init__(self, parent: QWidget | None, results: Sequence[ImportResult]) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        results: Sequence[ImportResult],
+        titles: Mapping[int, str] | None = None,
+    ) -> None:
+        """`titles`: document id -> title, to name the document a duplicate repeats."""
         super().__init__(parent)
         self.setObjectName("importReport")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it names files
-        self.setWindowTitle(self.tr("Import finished"))
         imported = [r for r in results if r.status == "imported"]
         duplicates = [r for r in results if r.status == "duplicate"]
         failed = [r for r in results if r.status == "failed"]
         docs = len({r.document_id for r in imported})
+        self.setWindowTitle(self.tr("Import finished") if docs else self.tr("Nothing was added"))
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
         layout = QVBoxLayout(self)
-        summary = QLabel(self.tr("%n document(s) added.", "", docs))
+        summary = QLabel(
+            self.tr("%n document(s) added.", "", docs)
+            if docs
+            else self.tr("No document was added to this case.")
+        )
         summary.setObjectName("importSummary")
         layout.addWidget(summary)
         if duplicates:
@@ -90,7 +100,9 @@ class ImportReport(QDialog):
             )
             dup_list = QListWidget()
             dup_list.setAccessibleName(self.tr("Files already in this case"))
-            dup_list.addItems([os.path.basename(r.path) for r in duplicates])
+            dup_list.addItems([_duplicate_line(r, titles or {}) for r in duplicates])
+            dup_list.setWordWrap(True)
+            self.duplicate_list = dup_list
             layout.addWidget(dup_list)
         if failed:
             label = QLabel(self.tr("%n file(s) could not be imported:", "", len(failed)))
@@ -108,6 +120,10 @@ class ImportReport(QDialog):
                 self.tr(
                     "The other files were imported. You can take a new photo or scan "
                     "of these papers and import it again."
+                )
+                if docs
+                else self.tr(
+                    "You can take a new photo or scan of these papers and import it again."
                 )
             )
             hint.setWordWrap(True)
@@ -138,6 +154,18 @@ def ask_pdf_password(parent: QWidget | None, path: str) -> str | None:
         dialog.setTextValue("")
         dialog.deleteLater()
     return password if accepted and password else None
+
+
+def _duplicate_line(result: ImportResult, titles: Mapping[int, str]) -> str:
+    name = os.path.basename(result.path)
+    title = titles.get(result.document_id) if result.document_id is not None else None
+    if not title:
+        return name
+    return (
+        QCoreApplication.translate("ImportReport", "%1: already here as “%2”")
+        .replace("%1", name)
+        .replace("%2", title)
+    )
 
 
 def _reason(message: str) -> str:

@@ -23,6 +23,7 @@ from pdorganizer.ingest.service import ImportOptions, ImportResult, import_files
 from pdorganizer.resources_path import resource
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.export_dialog import ExportDialog, ExportReport
+from pdorganizer.ui.export_failure import show_export_failure
 from pdorganizer.ui.file_dialogs import open_files
 from pdorganizer.ui.idle import IdleWatcher
 from pdorganizer.ui.import_flow import (
@@ -408,7 +409,8 @@ class MainWindow(QMainWindow):
         self.workspace.reload_documents(select=first)
         self._update_actions()
         if any(r.status != "imported" for r in results):
-            ImportReport(self, results).open()
+            titles = {d.id: d.title for d in self.workspace.doc_model.documents()}
+            ImportReport(self, results, titles).open()
         else:
             docs = len({r.document_id for r in results})
             self.statusBar().showMessage(self.tr("%n document(s) added.", "", docs), 8000)
@@ -514,8 +516,8 @@ class MainWindow(QMainWindow):
         self.job = None
         if isinstance(exc, Cancelled):
             self.statusBar().showMessage(self.tr("Export stopped; no packet was written."), 8000)
-        else:
-            show_error(self, exc, "export")
+        else:  # a damaged stored file: offer to open its document
+            show_export_failure(self, exc, self.workspace.select_document)
 
     # -- settings and help ------------------------------------------------------------
     def show_settings(self) -> None:

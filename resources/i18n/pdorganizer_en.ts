@@ -49,11 +49,17 @@
     </message>
     <message numerus="yes">
         <source>The packet, %n page(s)</source>
-        <translation><numerusform>The packet, %n page</numerusform><numerusform>The packet, %n pages</numerusform></translation>
+        <translation>
+            <numerusform>The packet, %n page</numerusform>
+            <numerusform>The packet, %n pages</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Part %1 of %2, %n page(s)</source>
-        <translation><numerusform>Part %1 of %2, %n page</numerusform><numerusform>Part %1 of %2, %n pages</numerusform></translation>
+        <translation>
+            <numerusform>Part %1 of %2, %n page</numerusform>
+            <numerusform>Part %1 of %2, %n pages</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -87,6 +93,16 @@
         <translation>
             <numerusform>%n file could not be imported:</numerusform>
             <numerusform>%n files could not be imported:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LetterEditor</name>
+    <message numerus="yes">
+        <source>%n citation(s) point to a document or page that is not in the packet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

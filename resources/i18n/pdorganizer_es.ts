@@ -609,6 +609,21 @@
     </message>
 </context>
 <context>
+    <name>ExportFailureBox</name>
+    <message>
+        <source>The packet could not be made</source>
+        <translation>No se pudo hacer el paquete</translation>
+    </message>
+    <message>
+        <source>Nothing was written. Open the document to look at it: import a new scan or photo of it, or remove the damaged file, then export again.</source>
+        <translation>No se escribió nada. Abra el documento para revisarlo: agregue un nuevo escaneo o foto, o quite el archivo dañado, y luego exporte de nuevo.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the document</source>
+        <translation>&amp;Abrir el documento</translation>
+    </message>
+</context>
+<context>
     <name>ExportReport</name>
     <message>
         <source>Packet ready</source>
@@ -659,11 +674,17 @@
     </message>
     <message numerus="yes">
         <source>The packet, %n page(s)</source>
-        <translation><numerusform>El paquete, %n página</numerusform><numerusform>El paquete, %n páginas</numerusform></translation>
+        <translation>
+            <numerusform>El paquete, %n página</numerusform>
+            <numerusform>El paquete, %n páginas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Part %1 of %2, %n page(s)</source>
-        <translation><numerusform>Parte %1 de %2, %n página</numerusform><numerusform>Parte %1 de %2, %n páginas</numerusform></translation>
+        <translation>
+            <numerusform>Parte %1 de %2, %n página</numerusform>
+            <numerusform>Parte %1 de %2, %n páginas</numerusform>
+        </translation>
     </message>
     <message>
         <source>List of files and checksums</source>
@@ -716,7 +737,11 @@
     <name>ImportReport</name>
     <message>
         <source>Import finished</source>
-        <translation>Archivos agregados</translation>
+        <translation>Terminó de agregar archivos</translation>
+    </message>
+    <message>
+        <source>Nothing was added</source>
+        <translation>No se agregó nada</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) added.</source>
@@ -724,6 +749,10 @@
             <numerusform>Se agregó %n documento.</numerusform>
             <numerusform>Se agregaron %n documentos.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No document was added to this case.</source>
+        <translation>No se agregó ningún documento a este caso.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) were already in this case and were skipped:</source>
@@ -752,12 +781,20 @@
         <translation>Los demás archivos sí se agregaron. Puede tomar otra foto o escanear de nuevo esos papeles y volver a agregarlos.</translation>
     </message>
     <message>
+        <source>You can take a new photo or scan of these papers and import it again.</source>
+        <translation>Puede tomar una foto nueva o escanear otra vez estos papeles y agregarlos de nuevo.</translation>
+    </message>
+    <message>
         <source>Password needed</source>
         <translation>Hace falta la contraseña</translation>
     </message>
     <message>
         <source>%1 is protected by a password. Type the password to import it, or press Cancel to skip this file.</source>
         <translation>%1 está protegido con contraseña. Escriba la contraseña para agregarlo, o pulse Cancelar para dejar fuera este archivo.</translation>
+    </message>
+    <message>
+        <source>%1: already here as “%2”</source>
+        <translation>%1: ya está aquí como «%2»</translation>
     </message>
 </context>
 <context>
@@ -777,6 +814,108 @@
     <message>
         <source>Stopping after the current step…</source>
         <translation>Deteniendo al terminar este paso…</translation>
+    </message>
+</context>
+<context>
+    <name>LetterEditor</name>
+    <message>
+        <source>Request letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a first draft from the case: profile, factors and documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subheading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert citation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save an editable Word copy; its citations no longer update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter goes first in the packet. Citations show the exhibit and page as the packet will; they follow when exhibits move. Text in [WRITER: ...] is for you to replace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citation(s) point to a document or page that is not in the packet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved. Every citation points into the packet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No letter yet. Draft one from the case, or type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the letter?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the letter with a new draft? What you wrote is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk to a lawyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since 2025, some people whose cases were dismissed were arrested and placed in expedited removal. Talk to a lawyer before asking for dismissal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a Word copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word copy saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Word copy is saved. Its citations are plain text: they no longer update when you reorder the exhibits. Keep editing here to keep them live.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1392,15 +1531,15 @@
     </message>
     <message>
         <source>exhibit {letter} ({title}): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>anexo {letter} ({title}): {reason}</translation>
     </message>
     <message>
         <source>document {title}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>documento {title}: {reason}</translation>
     </message>
     <message>
         <source>a PDF page is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>una página del PDF está dañada</translation>
     </message>
     <message>
         <source>the packet could not be split under the size limit</source>
