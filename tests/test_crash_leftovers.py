@@ -234,3 +234,31 @@ def test_wrong_passphrase_leaves_a_hot_journal_alone(sample_vault) -> None:
         assert "filler" not in tables
         assert len(vault.documents.list(_case)) == 6
     assert not journal.exists()
+
+
+def test_a_write_of_a_living_process_is_left_alone(sample_vault, tmp_path: Path) -> None:
+    """Two programs may have the vault open: one's unlock must not delete the other's
+    packet while it is being written."""
+    import json
+
+    path, _case = sample_vault
+    out = tmp_path / "out"
+    out.mkdir()
+    busy = out / ".packet.pdo-export-0123abcd-1.tmp"
+    busy.write_bytes(b"%PDF-1.7 being written")
+    writer = subprocess.Popen(["sleep", "60"])
+    try:
+        record = {"folder": str(out), "prefix": ".packet.pdo-export-0123abcd-", "pid": writer.pid}
+        with Vault.open(path, PASS) as vault, vault.transaction() as con:
+            con.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?)",
+                (KEY_PREFIX + "0" * 16, json.dumps(record)),
+            )
+        Vault.open(path, PASS).close()
+        assert busy.exists()
+    finally:
+        writer.kill()
+        writer.wait()
+    Vault.open(path, PASS).close()  # its writer is gone now
+    assert not busy.exists()
+    assert _records(path) == []

@@ -345,3 +345,11 @@ def test_ctrl_c_quits_the_gui_cleanly(tmp_path: Path) -> None:
             child.kill()
     assert child.returncode == 0
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+def test_create_on_a_full_disk_leaves_nothing(small_disk) -> None:
+    disk = small_disk("16k")
+    (disk / "filler").write_bytes(os.urandom(12 * 1024))
+    with pytest.raises(StorageError, match="the disk is full"):
+        Vault.create(disk / "new.pdvault", PASS, CHEAP_PARAMS)
+    assert sorted(p.name for p in disk.iterdir()) == ["filler"]
