@@ -37,9 +37,12 @@ def test_import_prints_one_line_per_file_and_exits_1_on_failure(
     locked = write(tmp_path, "locked.pdf", pdf(user_password="x"))
     code = run(["import", str(cli_vault), "--case", "1", letter, photo, bad, bomb, locked])
     assert code == 1
-    assert lines(capsys) == [
+    out = capsys.readouterr()  # results on stdout, each refused file one line on stderr
+    assert out.out.splitlines() == [
         f"imported  {letter} -> doc 1 (3 pages)",
         f"imported  {photo} -> doc 2 (1 page)",
+    ]
+    assert out.err.splitlines() == [
         f"failed    {bad}: not an image or PDF",
         f"failed    {bomb}: image too large",
         f"failed    {locked}: password-protected PDF",

@@ -6,7 +6,6 @@ Exit status: 0 success, 1 an operation failed, 2 usage error, 3 wrong passphrase
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 
 from pdorganizer import __version__
@@ -22,6 +21,7 @@ from pdorganizer.cli import (
     vault_cmds,
 )
 from pdorganizer.core.errors import PdoError
+from pdorganizer.core.quiet import setup_logging
 from pdorganizer.core.safelog import log_unexpected
 
 COMMAND_MODULES = (
@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
-    logging.basicConfig(level=logging.WARNING, format="pdorganizer: %(message)s")
+    setup_logging()  # libraries never print; our own unexpected errors go to the log file
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
