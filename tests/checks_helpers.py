@@ -58,11 +58,11 @@ def add_doc(
     sources = [
         NewSource(
             data=p,
-            sha256=hashlib.sha256(p + title.encode()).hexdigest(),
+            sha256=hashlib.sha256(p + f"{title}#{i}".encode()).hexdigest(),
             mime="image/jpeg",
             original_name=f"{title}.jpg",
         )
-        for p in pages
+        for i, p in enumerate(pages)
     ]
     new_pages = [
         NewPage(i, 0, page_size[0], page_size[1], thumbnail(p)) for i, p in enumerate(pages)

@@ -1,0 +1,81 @@
+"""The timeline: its data from a real case, and the PNG and PDF read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from pdorganizer.checks.context import load_case
+from pdorganizer.cli.main import run
+from pdorganizer.timeline.data import build_timeline
+from pdorganizer.timeline.drawing import lay_out
+from pdorganizer.vault import CHEAP_PARAMS, Vault
+from tests.checks_helpers import add_doc, good_case
+from tests.conftest import PASSPHRASE
+
+AS_OF = dt.date(2026, 6, 1)
+
+
+def test_timeline_data(vault: Vault) -> None:
+    case_id = good_case(vault)
+    for d in vault.documents.list(case_id):
+        if d.title in ("Pay stub 2019", "Pay stub 2020"):
+            vault.documents.delete(d.id)
+    undated = add_doc(vault, case_id, "Undated letter", factors=("community",))
+    timeline = build_timeline(load_case(vault, case_id, pages=False), AS_OF, "es")
+    assert (timeline.first_year, timeline.last_year) == (2016, 2026)
+    assert timeline.entry == dt.date(2016, 3, 1)
+    assert timeline.gap_years == [2019, 2020]
+    assert timeline.undated == [undated.id]
+    rows = {r.factor_id: r for r in timeline.rows}
+    assert rows["presence"].label == "Muchos años en EE. UU." and rows["presence"].presence
+    assert [m.date[:4] for m in rows["work"].marks] == [
+        str(y) for y in range(2017, 2027) if y not in (2019, 2020)
+    ]
+    # The church record is dated by year only and shown as a bar across that year.
+    (church,) = rows["community"].marks
+    assert church.precision == "year" and church.end == dt.date(2016, 12, 31)
+    assert "translation" not in {m.title for r in timeline.rows for m in r.marks}
+    drawing = lay_out(timeline, "es")
+    marks = sum(len(r.marks) for r in timeline.rows)
+    assert len(drawing.hits) == marks
+    texts = [s.text for s in drawing.shapes if s.op == "text"]
+    assert "Primera entrada 2016-03" in texts and "2019" in texts
+    assert timeline.to_json()["gap_years"] == [2019, 2020]
+
+
+def test_timeline_cli_png_and_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault_path = tmp_path / "t.pdvault"
+    with Vault.create(vault_path, PASSPHRASE, CHEAP_PARAMS) as v:
+        case_id = good_case(v)
+    monkeypatch.setenv("PDORGANIZER_PASSPHRASE", PASSPHRASE)
+    base = ["timeline", str(vault_path), "--case", str(case_id), "--as-of", "2026-06-01"]
+    assert run([*base, "-o", str(tmp_path / "t.png")]) == 0
+    with Image.open(tmp_path / "t.png") as im:
+        assert im.format == "PNG" and im.width == 1584
+        assert not im.info.get("exif") and "dpi" not in im.info
+    assert run([*base, "-o", str(tmp_path / "t.pdf"), "--lang", "es"]) == 0
+    reader = PdfReader(tmp_path / "t.pdf")
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Rosa Martínez" in text and "Primera entrada 2016-03" in text and "2026" in text
+    assert set(reader.metadata or {}) <= {
+        "/Title",
+        "/Author",
+        "/Producer",
+        "/Creator",
+        "/Subject",
+        "/CreationDate",
+        "/ModDate",
+        "/Keywords",
+        "/Trapped",
+    }
+    assert run([*base, "-o", str(tmp_path / "t.svg")]) == 1
+    assert "png or .pdf" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.pdf", "t.pdvault", "t.png"]
