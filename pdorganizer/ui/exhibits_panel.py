@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.ui.errors import show_error
+from pdorganizer.ui.exhibit_undo import ExhibitHistory
 from pdorganizer.ui.models import ExhibitListModel
 from pdorganizer.vault import Vault
 
@@ -27,6 +28,7 @@ class ExhibitsPanel(QWidget):
         self.case_id: int | None = None
         self.model = ExhibitListModel(self)
         self.model.changed.connect(self.save)
+        self.history = ExhibitHistory(self.model, self._restore, self)
         hint = QLabel(
             self.tr(
                 "This is the order of the packet. Drag an exhibit to move it; "
@@ -45,6 +47,7 @@ class ExhibitsPanel(QWidget):
         self.view.setDragEnabled(True)
         self.view.setDropIndicatorShown(True)
         self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)  # long descriptions show whole, over several lines
         self.view.setSpacing(3)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -90,16 +93,19 @@ class ExhibitsPanel(QWidget):
             return
         try:
             exhibits = self.vault.exhibits.effective(self.case_id)
-            titles = {d.id: d.title for d in self.vault.documents.list(self.case_id)}
+            docs = self.vault.documents.list(self.case_id)
         except Exception as exc:
             show_error(self, exc, "load exhibits")
             self.model.clear()
             return
-        self.model.set_exhibits(exhibits, titles)
+        titles = {d.id: d.title for d in docs}
+        self.model.set_exhibits(exhibits, titles, {d.id: d.page_count for d in docs})
+        self.history.loaded(self.case_id)
 
     def clear(self) -> None:
         self.vault, self.case_id = None, None
         self.model.clear()
+        self.history.loaded(None)
 
     def save(self) -> None:
         if self.vault is None or self.case_id is None:
@@ -144,8 +150,15 @@ class ExhibitsPanel(QWidget):
     def reset(self) -> None:
         if self.vault is None or self.case_id is None:
             return
+        before = self.model.snapshot()
         try:
             self.vault.exhibits.clear(self.case_id)
         except Exception as exc:
             show_error(self, exc, "reset exhibits")
         self.reload()
+        self.history.record(before, "reset")
+
+    def _restore(self, state: list[tuple[str, list[int]]]) -> None:
+        """Undo/redo: show an earlier list and save it."""
+        self.model.restore(state)
+        self.save()

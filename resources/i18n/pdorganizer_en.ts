@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ClinicModeBox</name>
+    <message numerus="yes">
+        <source>No list of recent vaults, locks after %n minute(s) without use, and the start screen offers New client and Client brought their file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CoveragePanel</name>
     <message numerus="yes">
         <source>%n factor(s) in the person&apos;s favour have documents.</source>
@@ -22,9 +32,23 @@
     <name>ExhibitListModel</name>
     <message numerus="yes">
         <source>(%n document(s))</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>(%n document)</numerusform>
             <numerusform>(%n documents)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
         </translation>
     </message>
 </context>
@@ -117,12 +141,32 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform>The passphrase needs at least %n character.</numerusform>
+            <numerusform>The passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message numerus="yes">
         <source>The passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>The passphrase needs at least %n character.</numerusform>
             <numerusform>The passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VaultActions</name>
+    <message numerus="yes">
+        <source>The check found %n problem(s). Make a backup now (File, Back up the vault), then ask whoever helps you with this program.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

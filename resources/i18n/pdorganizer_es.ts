@@ -188,6 +188,102 @@
     </message>
 </context>
 <context>
+    <name>CitationDialog</name>
+    <message>
+        <source>Insert citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibits and documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit or document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished">Páginas</translation>
+    </message>
+    <message>
+        <source>Exhibit %1: %2</source>
+        <translation type="unfinished">Anexo %1: %2</translation>
+    </message>
+    <message>
+        <source>Cite particular pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From page of the document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the packet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClinicModeBox</name>
+    <message>
+        <source>Clinic mode (one computer, many people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No list of recent vaults, locks after %n minute(s) without use, and the start screen offers New client and Client brought their file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicStart</name>
+    <message>
+        <source>&amp;New client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new vault for the person you are helping now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;brought their file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the vault file the person brought with them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Is this computer used at a clinic, for many people?&lt;/b&gt; Clinic mode keeps no list of recent vaults, locks after 3 minutes and offers New client and Client brought their file. You can change this in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use c&amp;linic mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, &amp;thanks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <source>Factor</source>
@@ -245,6 +341,113 @@
             <numerusform>%n punto marcado en naranja necesita más pruebas.</numerusform>
             <numerusform>%n puntos marcados en naranja necesitan más pruebas.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationPanel</name>
+    <message>
+        <source>Language of the declaration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person writes and signs in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the paragraphs from the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer in your own words. Only what really happened: this is a statement under penalty of perjury. Leave a question empty if it does not apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs of the declaration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation type="unfinished">Declaración</translation>
+    </message>
+    <message>
+        <source>English translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the declaration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translator&apos;s name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translator&apos;s address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translator&apos;s telephone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Spanish declaration is filed with its English translation and a certificate of translation. The translator types the English beside each paragraph; nothing is translated by machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbered paragraphs. The closing under penalty of perjury (28 U.S.C. 1746), the date and the signature lines are added when it is printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer at least one question first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the paragraphs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the paragraphs with your answers? Changes made to them are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English translation needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The declaration is saved. For filing, every paragraph needs its English translation; it is added to the packet when all are filled in.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -490,12 +693,57 @@
     </message>
 </context>
 <context>
+    <name>ExhibitHistory</name>
+    <message>
+        <source>group exhibits</source>
+        <translation>agrupar anexos</translation>
+    </message>
+    <message>
+        <source>ungroup the exhibit</source>
+        <translation>separar el anexo</translation>
+    </message>
+    <message>
+        <source>move the exhibit</source>
+        <translation>mover el anexo</translation>
+    </message>
+    <message>
+        <source>change the description</source>
+        <translation>cambiar la descripción</translation>
+    </message>
+    <message>
+        <source>default order</source>
+        <translation>orden predeterminado</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitListModel</name>
     <message numerus="yes">
         <source>(%n document(s))</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>(%n documento)</numerusform>
             <numerusform>(%n documentos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n documento</numerusform>
+            <numerusform>%n documentos</numerusform>
         </translation>
     </message>
     <message>
@@ -852,11 +1100,11 @@
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Deshacer</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Rehacer</translation>
     </message>
     <message>
         <source>Insert citation…</source>
@@ -1236,6 +1484,84 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is written again, locked with the new passphrase. Until that is finished the old passphrase keeps working. Backups made before keep their old passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished">Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the passphrases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Current:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation type="unfinished">&amp;Repítala:</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation type="unfinished">Muy débil</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation type="unfinished">Débil</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation type="unfinished">Aceptable</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished">Buena</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation type="unfinished">Muy buena</translation>
+    </message>
+    <message>
+        <source>Strength: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the current passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
+            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same passphrase twice.</source>
+        <translation type="unfinished">Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
+    </message>
+</context>
+<context>
     <name>PdoError</name>
     <message>
         <source>wrong passphrase, or not a pdorganizer vault</source>
@@ -1388,6 +1714,42 @@
     <message>
         <source>the vault file could not be written (disk error); nothing was changed</source>
         <translation>no se pudo guardar en el archivo de la caja fuerte (error del disco); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>the declaration&apos;s language must be en or es</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this case has no declaration to translate yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the declaration is in English; it needs no translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this case has no declaration yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the translation has {got} paragraphs; the declaration has {want}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the declaration has no English translation yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this case already has a letter; use --force to replace it with a new draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the letter is empty; use --clear to remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is too long (more than 2 million characters)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{name} already exists; choose another name</source>
@@ -1662,6 +2024,17 @@
     </message>
 </context>
 <context>
+    <name>RequestPanel</name>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation type="unfinished">Declaración</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1878,12 +2251,20 @@
         <translation>Crear una caja fuerte &amp;nueva…</translation>
     </message>
     <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Show the passphrase</source>
         <translation>&amp;Mostrar la contraseña</translation>
     </message>
     <message>
         <source>Open a different &amp;vault</source>
         <translation>Abrir otra caja &amp;fuerte</translation>
+    </message>
+    <message>
+        <source>Type the vault&apos;s passphrase to continue.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ch&amp;oose…</source>
@@ -1959,6 +2340,124 @@
     <message>
         <source>Creating the vault…</source>
         <translation>Creando la caja fuerte…</translation>
+    </message>
+</context>
+<context>
+    <name>VaultActions</name>
+    <message>
+        <source>&amp;Back up the vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an encrypted copy of the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chec&amp;k the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time for a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This vault has changed and has not been backed up for more than a week. A backup is an encrypted copy, for example on a USB stick, that opens with the same passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to put the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same folder as the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup in the same folder is lost with the vault if this computer breaks or is lost. Put it there anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the encrypted copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is in %2. It opens with the same passphrase as this vault. Keep it somewhere else than this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the vault again with the new passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on the vault opens with the new passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading every part of the vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is sound: every part of it could be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault has a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The check found %n problem(s). Make a backup now (File, Back up the vault), then ask whoever helps you with this program.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2537,10 @@
     <message>
         <source>E&amp;xhibits</source>
         <translation>Ane&amp;xos</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove case</source>

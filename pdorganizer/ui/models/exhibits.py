@@ -43,18 +43,50 @@ class ExhibitListModel(QAbstractListModel):
         super().__init__(parent)
         self._groups: list[ExhibitGroup] = []
         self._titles: dict[int, str] = {}
+        self._pages: dict[int, int] = {}
+        # What the last change was, for the undo history's wording.
+        self.last_change = ""
 
     # -- content ----------------------------------------------------------------------
-    def set_exhibits(self, exhibits: list[Exhibit], titles: dict[int, str]) -> None:
+    def set_exhibits(
+        self,
+        exhibits: list[Exhibit],
+        titles: dict[int, str],
+        pages: dict[int, int] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._groups = [ExhibitGroup(e.description, list(e.document_ids)) for e in exhibits]
         self._titles = dict(titles)
+        self._pages = dict(pages or {})
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._groups, self._titles = [], {}
+        self._groups, self._titles, self._pages = [], {}, {}
         self.endResetModel()
+
+    def snapshot(self) -> list[tuple[str, list[int]]]:
+        """The whole list as plain values (for undo): (description, document ids)."""
+        return [(g.description, list(g.document_ids)) for g in self._groups]
+
+    def restore(self, state: list[tuple[str, list[int]]]) -> None:
+        """Show `state` again (undo/redo); the caller saves it. Emits no `changed`."""
+        self.beginResetModel()
+        self._groups = [ExhibitGroup(desc, list(ids)) for desc, ids in state]
+        self.endResetModel()
+
+    def document_ids(self) -> set[int]:
+        return {d for g in self._groups for d in g.document_ids}
+
+    def summary(self, row: int) -> str:
+        """ "3 documents, 7 pages" for a group, "2 pages" for one document."""
+        group = self._groups[row]
+        pages = sum(self._pages.get(d, 0) for d in group.document_ids)
+        page_text = _tr("%n page(s)", pages)
+        if len(group.document_ids) < 2:
+            return page_text if pages else ""
+        docs = _tr("%n document(s)", len(group.document_ids))
+        return f"{docs}, {page_text}" if pages else docs
 
     def groups(self) -> list[list[int]]:
         return [list(g.document_ids) for g in self._groups]
@@ -92,9 +124,11 @@ class ExhibitListModel(QAbstractListModel):
         letter = exhibit_letter(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = _tr("Exhibit %1: %2").replace("%1", letter).replace("%2", group.description)
-            if len(group.document_ids) > 1:
-                text += "  " + _tr("(%n document(s))", len(group.document_ids))
-            return text
+            summary = self.summary(index.row())
+            if len(group.document_ids) > 1:  # which documents: the description names one
+                titles = "; ".join(self._titles.get(d, "?") for d in group.document_ids)
+                summary = f"{summary}: {titles}"
+            return f"{text}\n{summary}" if summary else text
         if role == Qt.ItemDataRole.EditRole:
             return group.description
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -114,6 +148,7 @@ class ExhibitListModel(QAbstractListModel):
             return False
         group.description = text
         self.dataChanged.emit(index, index)
+        self.last_change = "describe"
         self.changed.emit()
         return True
 
@@ -137,6 +172,7 @@ class ExhibitListModel(QAbstractListModel):
         self._groups[insert_at:insert_at] = moving
         self.endMoveRows()
         self._letters_changed()
+        self.last_change = "move"
         self.changed.emit()
         return True
 
@@ -154,6 +190,7 @@ class ExhibitListModel(QAbstractListModel):
         for r in reversed(rows[1:]):
             del self._groups[r]
         self.endResetModel()
+        self.last_change = "group"
         self.changed.emit()
         return first
 
@@ -168,6 +205,7 @@ class ExhibitListModel(QAbstractListModel):
         ]
         self._groups[row : row + 1] = parts
         self.endResetModel()
+        self.last_change = "ungroup"
         self.changed.emit()
 
     def _letters_changed(self) -> None:
