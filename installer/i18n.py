@@ -241,7 +241,7 @@ def lrelease(ts: Path, qm: Path | None = None) -> Path:
     return qm
 
 
-SERVICE_PACKAGES = ("core", "vault", "ingest", "export")
+SERVICE_PACKAGES = ("core", "vault", "ingest", "export", "request")
 ERROR_TEXTS = UI_DIR / "error_texts.py"
 
 
@@ -476,7 +476,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"wrote {ERROR_TEXTS.relative_to(ROOT)}; now run: update")
     elif args.command == "release":
-        for ts in sorted(I18N_DIR.glob(f"{CATALOGUE}_*.ts")):
+        for ts in sorted(I18N_DIR.glob(f"{CATALOGUE}_*.ts")) + sorted(
+            I18N_DIR.glob("qtfixes_*.ts")  # our corrections to Qt's own Spanish
+        ):
             print(f"built {lrelease(ts).relative_to(ROOT)}")
     elif args.command == "check":
         failed = False

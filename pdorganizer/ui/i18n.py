@@ -34,6 +34,8 @@ DEFAULT_LANGUAGE = "en"
 # Language code -> its own name: what a language picker shows, never translated.
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 CATALOGUE = "pdorganizer"
+# Our corrections to Qt's own catalogue (strings it lacks, "archivo" for "fichero").
+QT_FIXES = "qtfixes"
 # Dates and numbers: Spanish as written in the United States unless the system already
 # speaks a Spanish (es_MX keeps Mexican formats); likewise English.
 _FALLBACK_LOCALE = {"en": "en_US", "es": "es_US"}
@@ -72,9 +74,11 @@ def locale_for(language: str, system: QLocale | None = None) -> QLocale:
     return QLocale(_FALLBACK_LOCALE.get(language, "en_US"))
 
 
-def catalogue_paths(language: str, folder: Path | None = None) -> tuple[Path, Path]:
+def catalogue_paths(
+    language: str, folder: Path | None = None, name: str = CATALOGUE
+) -> tuple[Path, Path]:
     folder = folder or resource("i18n")
-    stem = f"{CATALOGUE}_{language}"
+    stem = f"{name}_{language}"
     return folder / f"{stem}.ts", folder / f"{stem}.qm"
 
 
@@ -117,12 +121,15 @@ def _is_stale(ts: Path, qm: Path) -> bool:
 
 
 def catalogue_bytes(
-    language: str, folder: Path | None = None, in_place: bool | None = None
+    language: str,
+    folder: Path | None = None,
+    in_place: bool | None = None,
+    name: str = CATALOGUE,
 ) -> bytes | None:
     """The compiled catalogue for `language`, building it when missing or stale: next to
     the .ts when `in_place` (default: when that folder is writable), else in memory.
     None when there is none."""
-    ts, qm = catalogue_paths(language, folder)
+    ts, qm = catalogue_paths(language, folder, name)
     if not _is_stale(ts, qm):
         return qm.read_bytes()
     if not ts.is_file():
@@ -162,8 +169,10 @@ def _load_qt_base(language: str) -> QTranslator | None:
     return None
 
 
-def _add_catalogue(app: QCoreApplication, language: str, folder: Path | None) -> bool:
-    data = catalogue_bytes(language, folder)
+def _add_catalogue(
+    app: QCoreApplication, language: str, folder: Path | None, name: str = CATALOGUE
+) -> bool:
+    data = catalogue_bytes(language, folder, name=name)
     translator = QTranslator(app)
     if data is None or not translator.load(data):
         return False
@@ -201,6 +210,8 @@ def install_translator(
         qt_base = _load_qt_base(in_use)
         if qt_base is not None:
             _installed.append(qt_base)
+        # Installed after Qt's, so searched before it: our corrections win.
+        _add_catalogue(app, in_use, folder, QT_FIXES)
     for translator in _installed:
         app.installTranslator(translator)
     QLocale.setDefault(locale_for(in_use, system))

@@ -35,6 +35,7 @@ from pdorganizer.ui.exhibits_panel import ExhibitsPanel
 from pdorganizer.ui.keys import clear_on_escape
 from pdorganizer.ui.models import CaseListModel, DocumentTableModel
 from pdorganizer.ui.models.cases import empty_list_text
+from pdorganizer.ui.preflight_panel import install_preflight
 from pdorganizer.ui.preview import PreviewPanel
 from pdorganizer.ui.thumbnails import ThumbnailCache
 from pdorganizer.vault import Vault
@@ -214,6 +215,7 @@ class Workspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
+        self.preflight_panel = install_preflight(self)  # the "Ready to file?" tab
         self._update_empty_state()
 
     # -- vault ------------------------------------------------------------------------

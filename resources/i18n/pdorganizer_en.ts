@@ -124,9 +124,9 @@
     <name>LetterEditor</name>
     <message numerus="yes">
         <source>%n citation(s) point to a document or page that is not in the packet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n citation points to a document or page that is not in the packet.</numerusform>
+            <numerusform>%n citations point to documents or pages that are not in the packet.</numerusform>
         </translation>
     </message>
 </context>

@@ -191,51 +191,51 @@
     <name>CitationDialog</name>
     <message>
         <source>Insert citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar cita</translation>
     </message>
     <message>
         <source>Exhibits and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Anexos y documentos</translation>
     </message>
     <message>
         <source>Exhibit or document</source>
-        <translation type="unfinished"></translation>
+        <translation>Anexo o documento</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished">Páginas</translation>
+        <translation>Páginas</translation>
     </message>
     <message>
         <source>Exhibit %1: %2</source>
-        <translation type="unfinished">Anexo %1: %2</translation>
+        <translation>Anexo %1: %2</translation>
     </message>
     <message>
         <source>Cite particular pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Citar páginas concretas</translation>
     </message>
     <message>
         <source>From page</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde la página</translation>
     </message>
     <message>
         <source>To page</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta la página</translation>
     </message>
     <message>
         <source>From page of the document:</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde la página del documento:</translation>
     </message>
     <message>
         <source>To page:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta la página:</translation>
     </message>
     <message>
         <source>Pick a document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un documento.</translation>
     </message>
     <message>
         <source>In the packet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En el paquete: %1</translation>
     </message>
 </context>
 <context>
@@ -347,107 +347,107 @@
     <name>DeclarationPanel</name>
     <message>
         <source>Language of the declaration</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la declaración</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Inglés</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Español</translation>
     </message>
     <message>
         <source>The person writes and signs in:</source>
-        <translation type="unfinished"></translation>
+        <translation>La persona escribe y firma en:</translation>
     </message>
     <message>
         <source>Save answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar respuestas</translation>
     </message>
     <message>
         <source>Make the paragraphs from the answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer los párrafos con las respuestas</translation>
     </message>
     <message>
         <source>Answer in your own words. Only what really happened: this is a statement under penalty of perjury. Leave a question empty if it does not apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Responda con sus propias palabras. Solo lo que de verdad pasó: es una declaración bajo pena de perjurio. Deje en blanco la pregunta que no aplique.</translation>
     </message>
     <message>
         <source>Paragraphs of the declaration</source>
-        <translation type="unfinished"></translation>
+        <translation>Párrafos de la declaración</translation>
     </message>
     <message>
         <source>Declaration</source>
-        <translation type="unfinished">Declaración</translation>
+        <translation>Declaración</translation>
     </message>
     <message>
         <source>English translation</source>
-        <translation type="unfinished"></translation>
+        <translation>Traducción al inglés</translation>
     </message>
     <message>
         <source>Add paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar párrafo</translation>
     </message>
     <message>
         <source>Remove paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar párrafo</translation>
     </message>
     <message>
         <source>Save the declaration</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la declaración</translation>
     </message>
     <message>
         <source>Translator&apos;s name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del traductor:</translation>
     </message>
     <message>
         <source>Translator&apos;s address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección del traductor:</translation>
     </message>
     <message>
         <source>Translator&apos;s telephone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono del traductor:</translation>
     </message>
     <message>
         <source>A Spanish declaration is filed with its English translation and a certificate of translation. The translator types the English beside each paragraph; nothing is translated by machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una declaración en español se presenta con su traducción al inglés y un certificado de traducción. El traductor escribe el inglés al lado de cada párrafo; nada se traduce a máquina.</translation>
     </message>
     <message>
         <source>Numbered paragraphs. The closing under penalty of perjury (28 U.S.C. 1746), the date and the signature lines are added when it is printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Párrafos numerados. El cierre bajo pena de perjurio (28 U.S.C. 1746), la fecha y las líneas para firmar se agregan al imprimirla.</translation>
     </message>
     <message>
         <source>Interview</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrevista</translation>
     </message>
     <message>
         <source>Paragraphs</source>
-        <translation type="unfinished"></translation>
+        <translation>Párrafos</translation>
     </message>
     <message>
         <source>No answers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay respuestas</translation>
     </message>
     <message>
         <source>Answer at least one question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero responda al menos una pregunta.</translation>
     </message>
     <message>
         <source>Replace the paragraphs?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Reemplazar los párrafos?</translation>
     </message>
     <message>
         <source>Replace the paragraphs with your answers? Changes made to them are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Reemplazar los párrafos con sus respuestas? Se pierden los cambios que les hizo.</translation>
     </message>
     <message>
         <source>English translation needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la traducción al inglés</translation>
     </message>
     <message>
         <source>The declaration is saved. For filing, every paragraph needs its English translation; it is added to the packet when all are filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>La declaración está guardada. Para presentarla, cada párrafo necesita su traducción al inglés; se agrega al paquete cuando todos están llenos.</translation>
     </message>
 </context>
 <context>
@@ -1068,102 +1068,102 @@
     <name>LetterEditor</name>
     <message>
         <source>Request letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta de solicitud</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador</translation>
     </message>
     <message>
         <source>Write a first draft from the case: profile, factors and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir un primer borrador con los datos del caso: perfil, factores y documentos</translation>
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Negrita</translation>
     </message>
     <message>
         <source>Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>Cursiva</translation>
     </message>
     <message>
         <source>Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Subheading</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtítulo</translation>
     </message>
     <message>
         <source>Paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Párrafo</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished">Deshacer</translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished">Rehacer</translation>
+        <translation>Rehacer</translation>
     </message>
     <message>
         <source>Insert citation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar cita…</translation>
     </message>
     <message>
         <source>Word copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia en Word…</translation>
     </message>
     <message>
         <source>Save an editable Word copy; its citations no longer update</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia editable en Word; sus citas ya no se actualizan</translation>
     </message>
     <message>
         <source>The letter goes first in the packet. Citations show the exhibit and page as the packet will; they follow when exhibits move. Text in [WRITER: ...] is for you to replace.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carta va primero en el paquete. Las citas muestran el anexo y la página como los mostrará el paquete, y se actualizan cuando los anexos cambian de lugar. El texto entre [WRITER: ...] es para que usted lo reemplace.</translation>
     </message>
     <message numerus="yes">
         <source>%n citation(s) point to a document or page that is not in the packet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cita apunta a un documento o una página que no está en el paquete.</numerusform>
+            <numerusform>%n citas apuntan a documentos o páginas que no están en el paquete.</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved. Every citation points into the packet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada. Todas las citas apuntan a páginas del paquete.</translation>
     </message>
     <message>
         <source>No letter yet. Draft one from the case, or type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay carta. Haga un borrador con los datos del caso, o escriba.</translation>
     </message>
     <message>
         <source>Replace the letter?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Reemplazar la carta?</translation>
     </message>
     <message>
         <source>Replace the letter with a new draft? What you wrote is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Reemplazar la carta con un borrador nuevo? Se pierde lo que escribió.</translation>
     </message>
     <message>
         <source>Talk to a lawyer</source>
-        <translation type="unfinished"></translation>
+        <translation>Hable con un abogado</translation>
     </message>
     <message>
         <source>Since 2025, some people whose cases were dismissed were arrested and placed in expedited removal. Talk to a lawyer before asking for dismissal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde 2025, a algunas personas cuyo caso fue desestimado las arrestaron y les aplicaron la deportación acelerada. Hable con un abogado antes de pedir la desestimación.</translation>
     </message>
     <message>
         <source>Save a Word copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia en Word</translation>
     </message>
     <message>
         <source>Word copy saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia en Word guardada</translation>
     </message>
     <message>
         <source>The Word copy is saved. Its citations are plain text: they no longer update when you reorder the exhibits. Keep editing here to keep them live.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia en Word está guardada. Sus citas son texto fijo: ya no se actualizan si cambia el orden de los anexos. Siga editando aquí para que se mantengan al día.</translation>
     </message>
 </context>
 <context>
@@ -1717,39 +1717,39 @@
     </message>
     <message>
         <source>the declaration&apos;s language must be en or es</source>
-        <translation type="unfinished"></translation>
+        <translation>el idioma de la declaración debe ser en o es</translation>
     </message>
     <message>
         <source>this case has no declaration to translate yet</source>
-        <translation type="unfinished"></translation>
+        <translation>este caso todavía no tiene una declaración que traducir</translation>
     </message>
     <message>
         <source>the declaration is in English; it needs no translation</source>
-        <translation type="unfinished"></translation>
+        <translation>la declaración está en inglés; no necesita traducción</translation>
     </message>
     <message>
         <source>this case has no declaration yet</source>
-        <translation type="unfinished"></translation>
+        <translation>este caso todavía no tiene declaración</translation>
     </message>
     <message>
         <source>the translation has {got} paragraphs; the declaration has {want}</source>
-        <translation type="unfinished"></translation>
+        <translation>la traducción tiene {got} párrafos; la declaración tiene {want}</translation>
     </message>
     <message>
         <source>the declaration has no English translation yet</source>
-        <translation type="unfinished"></translation>
+        <translation>la declaración todavía no tiene traducción al inglés</translation>
     </message>
     <message>
         <source>this case already has a letter; use --force to replace it with a new draft</source>
-        <translation type="unfinished"></translation>
+        <translation>este caso ya tiene una carta; use --force para reemplazarla con un borrador nuevo</translation>
     </message>
     <message>
         <source>the letter is empty; use --clear to remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>la carta está vacía; use --clear para quitarla</translation>
     </message>
     <message>
         <source>the text is too long (more than 2 million characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>el texto es demasiado largo (más de 2 millones de caracteres)</translation>
     </message>
     <message>
         <source>{name} already exists; choose another name</source>
@@ -2027,11 +2027,11 @@
     <name>RequestPanel</name>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta</translation>
     </message>
     <message>
         <source>Declaration</source>
-        <translation type="unfinished">Declaración</translation>
+        <translation>Declaración</translation>
     </message>
 </context>
 <context>
@@ -2540,7 +2540,7 @@
     </message>
     <message>
         <source>Re&amp;quest</source>
-        <translation type="unfinished"></translation>
+        <translation>Soli&amp;citud</translation>
     </message>
     <message>
         <source>Remove case</source>
