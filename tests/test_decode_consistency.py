@@ -287,6 +287,44 @@ def test_metadata_is_read_only_after_the_pixels(vault: Vault, case, tmp_path: Pa
     assert thumb.getpixel((thumb.width // 2, thumb.height - 3)) > 200  # white, not black
 
 
+def _interlaced_png(im: Image.Image, rows_kept: int | None = None) -> bytes:
+    """Adam7 by hand (Pillow writes no interlaced PNG); `rows_kept`: cut the last pass."""
+    w, h = im.size
+    raw = b""
+    passes = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4))
+    passes += ((1, 0, 2, 2), (0, 1, 1, 2))
+    for n, (x0, y0, dx, dy) in enumerate(passes):
+        ys = list(range(y0, h, dy))
+        if n == 6 and rows_kept is not None:
+            ys = ys[:rows_kept]
+        for y in ys:
+            raw += b"\x00" + b"".join(bytes(im.getpixel((x, y))) for x in range(x0, w, dx))
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 1)
+    body = _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", zlib.compress(raw))
+    return b"\x89PNG\r\n\x1a\n" + body + _chunk(b"IEND", b"")
+
+
+def test_complete_pngs_with_a_black_corner_or_interlaced_import(
+    vault: Vault, case, tmp_path: Path
+) -> None:
+    """The quick proof of completeness (a last pixel that is not zero) has a slow
+    fallback: these are counted in full, and pass."""
+    black_corner = upright_image()
+    black_corner.paste((0, 0, 0), (250, 350, 300, 400))
+    interlaced = upright_image((60, 80))
+    files = {
+        "corner.png": _save("PNG", black_corner),
+        "corner-alpha.png": _save("PNG", black_corner.convert("RGBA")),
+        "interlaced.png": _interlaced_png(interlaced),
+        "interlaced-short.png": _interlaced_png(interlaced, rows_kept=30),
+    }
+    results = import_files(vault, case.id, [write(tmp_path, n, d) for n, d in files.items()])
+    assert [(r.status, r.message) for r in results] == [("imported", "")] * 3 + [
+        ("failed", DAMAGED)
+    ]
+    assert deep_check(vault) == []
+
+
 def test_png_passthrough_only_for_a_sound_stream() -> None:
     good = _png_from_rows(260)
     payload = _png_passthrough(good)

@@ -23,6 +23,7 @@ from PIL import Image
 
 from pdorganizer.export.jpeg import clean_jpeg
 from pdorganizer.ingest.images import (
+    TRANSPOSE,
     check_png_complete,
     draft_jpeg,
     flatten,
@@ -31,7 +32,6 @@ from pdorganizer.ingest.images import (
     open_lazy,
     orientation,
     png_parts,
-    upright,
 )
 
 COMPACT_DPI = 200.0
@@ -161,12 +161,13 @@ def _decode(
     file decodes here exactly as it did when it was imported. `turn=False` keeps the
     stored orientation (passthrough-sized JPEGs: the page transform turns them)."""
     im = open_lazy(data, frame)
-    if im.format == "PNG":
-        check_png_complete(data)  # as at import: Pillow leaves a short stream's rows blank
     draft_jpeg(im, reduce_to)
-    if turn:
-        return flatten(upright(im))
-    load(im, 1)
+    pending = load(im, orientation(im) if turn else 1)
+    if im.format == "PNG":
+        check_png_complete(data, im)  # as at import: Pillow leaves a short stream's rows blank
+    if pending in TRANSPOSE:
+        with guarded():
+            im = im.transpose(TRANSPOSE[pending])
     return flatten(im)
 
 

@@ -54,8 +54,6 @@ def analyze_image(data: bytes, mime: str) -> FileInfo:
         # export's cleaner reads them (a JPEG decoder forgives more than that).
         with images.guarded():
             clean_jpeg(data)
-    elif mime == "image/png":
-        images.check_png_complete(data)
     pages = []
     for index in range(frames):
         if index:
@@ -64,6 +62,8 @@ def analyze_image(data: bytes, mime: str) -> FileInfo:
             images.check_size(im.size)
         pages.append(_page(im, index))
         if index == 0:  # only now: the pixels are decoded, metadata cannot spoil them
+            if mime == "image/png":
+                images.check_png_complete(data, im)
             meta.update(image_metadata(im))
     return FileInfo(mime, pages, meta, notes)
 

@@ -253,15 +253,22 @@ def png_raw_size(png: PngParts) -> int:
     return total
 
 
-def check_png_complete(data: bytes) -> None:
+def check_png_complete(data: bytes, im: Image.Image) -> None:
     """Refuse a PNG whose image data inflates to fewer rows than its header declares.
 
     Pillow's decoder stops quietly where such a stream ends and leaves the missing rows
-    blank; the export would then place half a page. Counted in 1 MB pieces (memory
-    stays flat); only the count is kept."""
+    as they were allocated: zero bytes. `im` is the decoded image: when its last pixel
+    (the last bytes of the stream) holds anything but zeros, every row arrived. Else
+    (a black or transparent corner, or interlaced) the stream is inflated once more and
+    counted, in 1 MB pieces so memory stays flat."""
     png = png_parts(data)
     if png is None:
         return  # the decoder has judged the chunks already
+    w, h = png.width, png.height
+    if not png.interlace and im.size == (w, h):
+        with guarded():
+            if any(im.crop((w - 1, h - 1, w, h)).tobytes()):
+                return
     need = png_raw_size(png)
     inflater = zlib.decompressobj()
     got, rest = 0, png.idat
