@@ -35,6 +35,7 @@ from pdorganizer.export.remembered import load_choices, save_choices
 from pdorganizer.export.service import ExportOptions, ExportResult
 from pdorganizer.ui import launcher
 from pdorganizer.ui.file_dialogs import save_file
+from pdorganizer.ui.preflight_panel import ReadinessBox, preflight_options
 from pdorganizer.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -244,6 +245,13 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Save as"), dest_row)
         layout.addLayout(form)
         layout.addWidget(box)
+        # The pre-flight findings, before anything is written (the person may go on).
+        self.readiness: ReadinessBox | None = None
+        if vault is not None and case_id is not None:
+            lang = str(getattr(parent, "lang", "en"))
+            opts = preflight_options(options)
+            self.readiness = ReadinessBox(vault, case_id, lang, opts, self)
+            layout.addWidget(self.readiness)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
@@ -277,7 +285,7 @@ class ExportDialog(QDialog):
                     "nothing is overwritten."
                 )
             )
-        else:
+        elif self.readiness is None or self.readiness.confirm(self):
             self._remember()
             self.accept()
 

@@ -1,0 +1,125 @@
+"""The "Ready to file?" tab, the timeline view and the export dialog's readiness box, with
+real widgets offscreen on a real vault."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from ui_helpers import answer_dialog, settle
+
+from pdorganizer.export.service import ExportOptions
+from pdorganizer.ui.export_dialog import ExportDialog
+from pdorganizer.ui.main_window import MainWindow
+from pdorganizer.ui.preflight_panel import ReadinessBox
+from pdorganizer.ui.timeline_view import TimelineDialog
+from pdorganizer.vault import Vault
+from tests.checks_helpers import add_doc, good_case
+
+
+def _ready(qtbot, window: MainWindow):
+    panel = window.workspace.preflight_panel
+    qtbot.waitUntil(lambda: panel.report is not None and panel._task is None, timeout=15000)
+    settle(qtbot, window)
+    return panel
+
+
+def _tab_text(window: MainWindow) -> str:
+    tabs = window.workspace.tabs
+    return tabs.tabText(tabs.indexOf(window.workspace.preflight_panel))
+
+
+def test_ready_to_file_tab_lists_findings_with_a_count_and_opens_documents(
+    qtbot, window: MainWindow, vault: Vault
+) -> None:
+    case_id = good_case(vault, in_proceedings=False)
+    spanish = add_doc(
+        vault,
+        case_id,
+        "Acta de nacimiento",
+        language="Spanish",
+        document_date="1990",
+        kind="birth_certificate",
+    )
+    window.open_vault(vault)
+    window.workspace.select_case(case_id)
+    panel = _ready(qtbot, window)
+    codes = [c.property("code") for c in panel.findings.cards]
+    assert codes[:2] == ["not-in-proceedings", "missing-translation"]  # blockers first
+    assert _tab_text(window) == "Read&y to file? (2)"
+    card = panel.findings.cards[1]
+    todo = card.findChild(QLabel, "findingTodo")
+    assert "8 CFR 1003.33" in todo.text()
+    (button,) = [b for b in card.findChildren(QPushButton) if b.property("document_id")]
+    assert "Acta de nacimiento" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.workspace.current_document_id() == spanish.id
+    assert window.workspace.tabs.currentWidget() is window.workspace.document_panel
+    # Fixing it on the Document tab updates the tab's count.
+    vault.cases.update(case_id, in_proceedings=True)
+    panel.refresh()
+    qtbot.waitUntil(lambda: _tab_text(window) == "Read&y to file? (1)", timeout=15000)
+    settle(qtbot, window)
+    # Locking drops every finding (they name documents).
+    window.lock()
+    assert panel.report is None and panel.findings.cards == []
+    assert _tab_text(window) == "Read&y to file?"
+
+
+def test_ready_to_file_in_spanish(qtbot, window: MainWindow, vault: Vault) -> None:
+    case_id = good_case(vault, requested_pd="dismissal", paroled=True)
+    window.open_vault(vault)
+    window.workspace.lang = "es"
+    window.workspace.select_case(case_id)
+    window.workspace.reload_documents()
+    panel = _ready(qtbot, window)
+    (card,) = panel.findings.cards
+    message = card.findChild(QLabel, "findingMessage").text()
+    assert "desestimación" in message and "parole" in message
+
+
+def test_timeline_view_draws_and_opens_a_document(qtbot, window: MainWindow, vault: Vault) -> None:
+    case_id = good_case(vault)
+    window.open_vault(vault)
+    window.workspace.select_case(case_id)
+    settle(qtbot, window)
+    dialog = TimelineDialog(window, vault, case_id, "en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.timeline.entry == dt.date(2016, 3, 1)
+    hit = dialog.drawing.hits[0]
+    scale = dialog.view.width() / dialog.drawing.width
+    clicked = []
+    dialog.view.document_clicked.connect(clicked.append)
+    qtbot.mouseClick(
+        dialog.view,
+        Qt.MouseButton.LeftButton,
+        pos=QPointF((hit.x + hit.w / 2) * scale, (hit.y + hit.h / 2) * scale).toPoint(),
+    )
+    assert clicked == [hit.document_id]
+    image = dialog.view.grab().toImage()
+    assert image.width() > 600 and not image.isNull()
+    dialog.close()
+
+
+def test_export_dialog_shows_blockers_and_lets_the_person_go_on(
+    qtbot, window: MainWindow, vault: Vault, tmp_path: Path
+) -> None:
+    case_id = good_case(vault, represented=True)
+    vault.documents.delete(next(d.id for d in vault.documents.list(case_id) if d.title == "G-28"))
+    dialog = ExportDialog(window, "Rosa", ExportOptions(), 3, vault=vault, case_id=case_id)
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(ReadinessBox)
+    qtbot.waitUntil(lambda: box.report is not None, timeout=15000)
+    assert [c.property("code") for c in box.findings.cards] == ["no-representation-form"]
+    assert "still export" in box.status.text()
+    dialog.destination.setText(str(tmp_path / "packet.pdf"))
+    answer_dialog(lambda m: m.button(QMessageBox.StandardButton.No).click(), QMessageBox)
+    dialog._accept()
+    assert dialog.result() == 0  # said no: the dialog stays
+    answer_dialog(lambda m: m.button(QMessageBox.StandardButton.Yes).click(), QMessageBox)
+    dialog._accept()
+    assert dialog.result() == 1
