@@ -23,13 +23,20 @@ KIND = "declaration"
 FACTOR = "declaration"  # the taxonomy's role factor: counts for coverage and pre-flight
 
 
-def record(vault: Vault, case_id: int) -> DeclarationRecord:
-    """The case's declaration, or an empty one in the case's language."""
+def record(vault: Vault, case_id: int, default_language: str = "en") -> DeclarationRecord:
+    """The case's declaration, or an empty one in the case's language (Spanish or English;
+    `default_language` when the profile names neither)."""
     case = vault.cases.get(case_id)
     found = get_declaration(vault, case_id)
     if found is not None:
         return found
-    lang = "es" if case.language.strip().casefold().startswith(("es", "span")) else "en"
+    language = case.language.strip().casefold()
+    if language.startswith(("es", "span")):
+        lang = "es"
+    elif language.startswith(("en", "ing")):
+        lang = "en"
+    else:
+        lang = decl.check_language(default_language)
     return DeclarationRecord(case_id, lang)
 
 

@@ -122,4 +122,17 @@ MESSAGES = (
         "PdoError", "the Bates prefix may hold up to 20 letters, digits, spaces and . _ / -"
     ),
     QT_TRANSLATE_NOOP("PdoError", "Bates numbers take 1 to 12 digits"),
+    QT_TRANSLATE_NOOP("PdoError", "the declaration's language must be en or es"),
+    QT_TRANSLATE_NOOP("PdoError", "this case has no declaration to translate yet"),
+    QT_TRANSLATE_NOOP("PdoError", "the declaration is in English; it needs no translation"),
+    QT_TRANSLATE_NOOP("PdoError", "this case has no declaration yet"),
+    QT_TRANSLATE_NOOP(
+        "PdoError", "the translation has {got} paragraphs; the declaration has {want}"
+    ),
+    QT_TRANSLATE_NOOP("PdoError", "the declaration has no English translation yet"),
+    QT_TRANSLATE_NOOP(
+        "PdoError", "this case already has a letter; use --force to replace it with a new draft"
+    ),
+    QT_TRANSLATE_NOOP("PdoError", "the letter is empty; use --clear to remove it"),
+    QT_TRANSLATE_NOOP("PdoError", "the text is too long (more than 2 million characters)"),
 )

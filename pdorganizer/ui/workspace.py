@@ -37,6 +37,7 @@ from pdorganizer.ui.models import CaseListModel, DocumentTableModel
 from pdorganizer.ui.models.cases import empty_list_text
 from pdorganizer.ui.preflight_panel import install_preflight
 from pdorganizer.ui.preview import PreviewPanel
+from pdorganizer.ui.request_panel import RequestPanel
 from pdorganizer.ui.thumbnails import ThumbnailCache
 from pdorganizer.vault import Vault
 
@@ -197,11 +198,15 @@ class Workspace(QWidget):
         self.doc_model.kind_labels = self.document_panel.kind_names()
         self.coverage_panel = CoveragePanel()
         self.exhibits_panel = ExhibitsPanel()
+        self.request_panel = RequestPanel()  # the letter and the declaration
+        self.exhibits_panel.model.changed.connect(self.request_panel.refresh)
+        self.request_panel.documents_changed.connect(self.reload_documents)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
         self.tabs.addTab(self.document_panel, self.tr("Docu&ment"))
         self.tabs.addTab(self.coverage_panel, self.tr("Co&verage"))
         self.tabs.addTab(self.exhibits_panel, self.tr("E&xhibits"))
+        self.tabs.addTab(self.request_panel, self.tr("Re&quest"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -243,6 +248,7 @@ class Workspace(QWidget):
         self.document_panel.set_taxonomy(None)
         self.coverage_panel.clear()
         self.exhibits_panel.clear()
+        self.request_panel.clear()
         self.doc_model.clear()
         self.case_model.clear()
         self.case_title.clear()
@@ -388,6 +394,7 @@ class Workspace(QWidget):
             self.doc_model.set_documents(docs, labels)
         self.coverage_panel.load(self.vault, case_id)
         self.exhibits_panel.load(self.vault, case_id)
+        self.request_panel.load(self.vault, case_id)
         if keep is not None and self.doc_model.row_of(keep) >= 0:
             self.select_document(keep)
         else:
@@ -429,6 +436,7 @@ class Workspace(QWidget):
         case_id = self.current_case_id()
         self.coverage_panel.load(self.vault, case_id)
         self.exhibits_panel.reload()
+        self.request_panel.refresh()
 
     def _rename_document(self, doc_id: int, title: str) -> Document | None:
         if self.vault is None:

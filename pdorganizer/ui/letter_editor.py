@@ -1,0 +1,519 @@
+"""The request letter editor: paragraphs, headings, bold and italic, undo; citations are
+chips (anchors) that cannot be typed into and re-render whenever the exhibits change.
+
+The letter is kept as its text form (`pdorganizer.request.markup`); the editor converts
+it to a QTextDocument and back. A chip's href holds its citation ("cite:12:3:5"), its
+text is what the packet shows ("Ex. C at 14-16"), recomputed from the packet's layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pdorganizer.request import service
+from pdorganizer.request.markup import Block, Run, parse, serialize
+from pdorganizer.request.tokens import Citation, PageMap, make, resolve
+from pdorganizer.ui.errors import show_error
+from pdorganizer.vault import Vault
+
+CITE_PREFIX = "cite:"
+LINE_BREAK = "\u2028"  # Shift+Enter inside a paragraph (addresses)
+HEADING_SIZES = {1: 1.45, 2: 1.2}
+SAVE_DELAY_MS = 800
+
+
+def href_of(cite: Citation) -> str:
+    first = "" if cite.first is None else str(cite.first)
+    last = "" if cite.last is None else str(cite.last)
+    return f"{CITE_PREFIX}{cite.doc_id}:{first}:{last}"
+
+
+def cite_of(href: str) -> Citation | None:
+    try:
+        doc, first, last = href[len(CITE_PREFIX) :].split(":")
+        return make(int(doc), int(first) if first else None, int(last) if last else None)
+    except ValueError:
+        return None
+
+
+class LetterEdit(QTextEdit):
+    """A rich-text edit whose citation chips stay whole."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)  # pasted text comes in plain: no foreign styles
+        self.setTabChangesFocus(True)
+        self.places: PageMap = {}
+        self._fixing = False
+        self.document().contentsChange.connect(self._contents_change)
+        self.currentCharFormatChanged.connect(self._leave_chip)
+
+    # -- chips --------------------------------------------------------------------------
+    def chip_format(self, cite: Citation, broken: bool) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(href_of(cite))
+        fmt.setBackground(QColor("#fde2e2") if broken else QColor("#dde8fb"))
+        fmt.setForeground(QColor("#9b1c1c") if broken else QColor("#123a7a"))
+        fmt.setToolTip(cite.token())
+        return fmt
+
+    def insert_citation(self, cite: Citation, cursor: QTextCursor | None = None) -> None:
+        cursor = cursor or self.textCursor()
+        shown = resolve(cite, self.places)
+        base = cursor.charFormat()
+        fmt = self.chip_format(cite, shown.broken)
+        fmt.setFontWeight(base.fontWeight())
+        fmt.setFontItalic(base.fontItalic())
+        self._fixing = True
+        try:
+            cursor.insertText(shown.text, fmt)
+            plain = QTextCharFormat(base)
+            plain.setAnchor(False)
+            plain.setAnchorHref("")
+            plain.clearBackground()
+            plain.clearForeground()
+            plain.setToolTip("")
+            cursor.setCharFormat(plain)
+            self.setTextCursor(cursor)
+            self.setCurrentCharFormat(plain)
+        finally:
+            self._fixing = False
+
+    def chips(self) -> list[tuple[int, int, str]]:
+        """(position, length, href) of every chip."""
+        out = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                fmt = frag.charFormat()
+                if fmt.isAnchor() and fmt.anchorHref().startswith(CITE_PREFIX):
+                    if (
+                        out
+                        and out[-1][2] == fmt.anchorHref()
+                        and sum(out[-1][:2]) == frag.position()
+                    ):
+                        pos, length, href = out.pop()
+                        out.append((pos, length + frag.length(), href))
+                    else:
+                        out.append((frag.position(), frag.length(), fmt.anchorHref()))
+                it += 1
+            block = block.next()
+        return out
+
+    def rerender(self) -> None:
+        """Every chip shows its citation in the current exhibit order."""
+        self._fixing = True
+        try:
+            for pos, length, href in reversed(self.chips()):
+                cite = cite_of(href)
+                if cite is None:
+                    continue
+                shown = resolve(cite, self.places)
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(pos)
+                cursor.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
+                fmt = self.chip_format(cite, shown.broken)
+                old = cursor.charFormat()
+                fmt.setFontWeight(old.fontWeight())
+                fmt.setFontItalic(old.fontItalic())
+                cursor.insertText(shown.text, fmt)
+        finally:
+            self._fixing = False
+
+    def _contents_change(self, _pos: int, removed: int, added: int) -> None:
+        """A chip whose text was changed by typing or deleting: a partial delete removes
+        the chip, anything typed into it is undone by re-rendering."""
+        if self._fixing or (not removed and not added):
+            return
+        self._fixing = True
+        try:
+            for pos, length, href in reversed(self.chips()):
+                cite = cite_of(href)
+                if cite is None:
+                    continue
+                shown = resolve(cite, self.places).text
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(pos)
+                cursor.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
+                text = cursor.selectedText()
+                if text == shown:
+                    continue
+                if len(text) < len(shown):
+                    cursor.removeSelectedText()  # part of it was deleted: the chip goes
+                else:
+                    cursor.insertText(shown, cursor.charFormat())
+        finally:
+            self._fixing = False
+
+    def _leave_chip(self, fmt: QTextCharFormat) -> None:
+        # Text typed right after a chip must not become part of it.
+        if fmt.isAnchor() and not self._fixing:
+            plain = QTextCharFormat(fmt)
+            plain.setAnchor(False)
+            plain.setAnchorHref("")
+            plain.clearBackground()
+            plain.clearForeground()
+            plain.setToolTip("")
+            self.setCurrentCharFormat(plain)
+
+    # -- text form <-> document ------------------------------------------------------------
+    def load_text(self, text: str) -> None:
+        self._fixing = True
+        try:
+            doc = self.document()
+            doc.clear()
+            cursor = QTextCursor(doc)
+            base_size = self.font().pointSizeF()
+            for n, block in enumerate(parse(text)):
+                level = {"h1": 1, "h2": 2}.get(block.kind, 0)
+                bfmt = QTextBlockFormat()
+                bfmt.setHeadingLevel(level)
+                bfmt.setBottomMargin(6)
+                cfmt = QTextCharFormat()
+                if level:
+                    cfmt.setFontWeight(QFont.Weight.Bold)
+                    cfmt.setFontPointSize(base_size * HEADING_SIZES[level])
+                if n == 0:
+                    cursor.setBlockFormat(bfmt)
+                    cursor.setBlockCharFormat(cfmt)
+                else:
+                    cursor.insertBlock(bfmt, cfmt)
+                for run in block.runs:
+                    self._insert_run(cursor, run, level, cfmt)
+        finally:
+            self._fixing = False
+        doc.clearUndoRedoStacks()
+        doc.setModified(False)
+
+    def _insert_run(self, cursor: QTextCursor, run: Run, level: int, base: QTextCharFormat) -> None:
+        if run.newline:
+            cursor.insertText(LINE_BREAK, base)
+            return
+        if run.cite is not None:
+            if run.cite.doc_id is None:  # not a valid token: kept as typed text
+                cursor.insertText(run.cite.raw, base)
+                return
+            shown = resolve(run.cite, self.places)
+            fmt = self.chip_format(run.cite, shown.broken)
+        else:
+            fmt = QTextCharFormat(base)
+        if run.bold or level:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontItalic(run.italic)
+        if level:
+            fmt.setFontPointSize(base.fontPointSize())
+        cursor.insertText(shown.text if run.cite is not None else run.text, fmt)
+
+    def to_text(self) -> str:
+        blocks: list[Block] = []
+        block = self.document().begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            out = Block({1: "h1", 2: "h2"}.get(level, "p"))
+            chip_end = -1
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                fmt = frag.charFormat()
+                text = frag.text()
+                if fmt.isAnchor() and fmt.anchorHref().startswith(CITE_PREFIX):
+                    cite = cite_of(fmt.anchorHref())
+                    # One chip may span fragments (part of it bold): one token.
+                    same = out.runs and out.runs[-1].cite == cite and chip_end == frag.position()
+                    if cite is not None and not same:
+                        out.runs.append(Run(cite.raw, cite=cite))
+                    chip_end = frag.position() + frag.length()
+                else:
+                    bold = fmt.fontWeight() >= QFont.Weight.Bold and not level
+                    for i, part in enumerate(text.split(LINE_BREAK)):
+                        if i:
+                            out.runs.append(Run("", newline=True))
+                        if part:
+                            out.runs.append(Run(part, bold, fmt.fontItalic()))
+                it += 1
+            if out.runs or level:
+                blocks.append(out)
+            block = block.next()
+        return serialize([b for b in blocks if any(r.text.strip() or r.cite for r in b.runs)])
+
+
+class LetterEditor(QWidget):
+    """The Letter tab: the editor with its tool row, saved to the vault as you type."""
+
+    saved = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: Vault | None = None
+        self.case_id: int | None = None
+        self.export_options = None  # ExportOptions the citations resolve with (Settings)
+        self.edit = LetterEdit()
+        self.edit.setObjectName("letterEdit")
+        self.edit.setAccessibleName(self.tr("Request letter"))
+        self.edit.textChanged.connect(self._changed)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("letterStatus")
+
+        tools = QHBoxLayout()
+        self.draft_button = self._tool(self.tr("Draft"), self.draft, "")
+        self.draft_button.setToolTip(
+            self.tr("Write a first draft from the case: profile, factors and documents")
+        )
+        self.bold_button = self._tool(self.tr("Bold"), self.toggle_bold, "Ctrl+B")
+        self.italic_button = self._tool(self.tr("Italic"), self.toggle_italic, "Ctrl+I")
+        self.h1_button = self._tool(self.tr("Heading"), lambda: self.set_heading(1), "")
+        self.h2_button = self._tool(self.tr("Subheading"), lambda: self.set_heading(2), "")
+        self.p_button = self._tool(self.tr("Paragraph"), lambda: self.set_heading(0), "")
+        self.undo_button = self._tool(self.tr("Undo"), self.edit.undo, "")
+        self.redo_button = self._tool(self.tr("Redo"), self.edit.redo, "")
+        self.cite_button = self._tool(self.tr("Insert citation…"), self.insert_citation, "Ctrl+K")
+        self.docx_button = self._tool(self.tr("Word copy…"), self.write_docx, "")
+        self.docx_button.setToolTip(
+            self.tr("Save an editable Word copy; its citations no longer update")
+        )
+        for button in (
+            self.draft_button,
+            self.bold_button,
+            self.italic_button,
+            self.h1_button,
+            self.h2_button,
+            self.p_button,
+            self.undo_button,
+            self.redo_button,
+            self.cite_button,
+            self.docx_button,
+        ):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        hint = QLabel(
+            self.tr(
+                "The letter goes first in the packet. Citations show the exhibit and page "
+                "as the packet will; they follow when exhibits move. Text in [WRITER: ...] "
+                "is for you to replace."
+            )
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(tools)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.status)
+        self.setEnabled(False)
+
+    def _tool(self, text: str, slot, shortcut: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        if shortcut:
+            button.setShortcut(QKeySequence(shortcut))
+            button.setToolTip(f"{text.rstrip('…')} ({shortcut})")
+        return button
+
+    # -- loading ----------------------------------------------------------------------------
+    def load(self, vault: Vault | None, case_id: int | None) -> None:
+        self.flush()
+        self.vault, self.case_id = vault, case_id
+        if vault is None or case_id is None:
+            self.clear()
+            return
+        try:
+            text = service.letter_text(vault, case_id) or ""
+            self.edit.places = service.page_map(vault, case_id, self.export_options, text or None)
+        except Exception as exc:
+            show_error(self, exc, "load letter")
+            self.clear()
+            return
+        self.edit.load_text(text)
+        self.setEnabled(True)
+        self._update_status()
+
+    def refresh(self) -> None:
+        """The exhibits changed: re-render every citation."""
+        if self.vault is None or self.case_id is None:
+            return
+        try:
+            self.edit.places = service.page_map(
+                self.vault, self.case_id, self.export_options, self.edit.to_text() or None
+            )
+        except Exception as exc:
+            show_error(self, exc, "load letter")
+            return
+        blocker = QSignalBlocker(self.edit)
+        self.edit.rerender()
+        del blocker
+        self._update_status()
+
+    def clear(self) -> None:
+        """Drop the letter from memory (lock, other case): text and undo history."""
+        self._save_timer.stop()
+        self.edit.places = {}
+        blocker = QSignalBlocker(self.edit)
+        self.edit.document().clear()
+        self.edit.document().clearUndoRedoStacks()
+        del blocker
+        self.status.clear()
+        self.vault = None
+        self.case_id = None
+        self.setEnabled(False)
+
+    # -- saving ----------------------------------------------------------------------------
+    def _changed(self) -> None:
+        if self.vault is not None:
+            self._save_timer.start()
+
+    def flush(self) -> None:
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self.save()
+
+    def save(self) -> None:
+        if self.vault is None or self.case_id is None:
+            return
+        text = self.edit.to_text()
+        try:
+            if text.strip():
+                service.set_text(self.vault, self.case_id, text)
+            else:
+                from pdorganizer.request.store import clear_letter
+
+                clear_letter(self.vault, self.case_id)
+        except Exception as exc:
+            show_error(self, exc, "save letter")
+            return
+        self._update_status()
+        self.saved.emit()
+
+    def _update_status(self) -> None:
+        broken = [c for c in self.edit.chips() if (cite := cite_of(c[2])) is not None
+                  and resolve(cite, self.edit.places).broken]  # fmt: skip
+        if broken:
+            self.status.setText(
+                self.tr(
+                    "%n citation(s) point to a document or page that is not in the packet.",
+                    "",
+                    len(broken),
+                )
+            )
+        elif not self.edit.document().isEmpty():
+            self.status.setText(self.tr("Saved. Every citation points into the packet."))
+        else:
+            self.status.setText(self.tr("No letter yet. Draft one from the case, or type."))
+
+    # -- actions ---------------------------------------------------------------------------
+    def draft(self) -> None:
+        if self.vault is None or self.case_id is None:
+            return
+        self.flush()
+        has_letter = service.letter_text(self.vault, self.case_id) is not None
+        if has_letter:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace the letter?"),
+                self.tr("Replace the letter with a new draft? What you wrote is lost."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            result = service.draft(self.vault, self.case_id, force=True)
+        except Exception as exc:
+            show_error(self, exc, "draft letter")
+            return
+        self.load(self.vault, self.case_id)
+        if result.warnings:
+            QMessageBox.warning(
+                self,
+                self.tr("Talk to a lawyer"),
+                self.tr(
+                    "Since 2025, some people whose cases were dismissed were arrested and "
+                    "placed in expedited removal. Talk to a lawyer before asking for "
+                    "dismissal."
+                ),
+            )
+
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        bold = self.edit.fontWeight() < QFont.Weight.Bold
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.edit.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.edit.fontItalic())
+        self.edit.mergeCurrentCharFormat(fmt)
+
+    def set_heading(self, level: int) -> None:
+        cursor = self.edit.textCursor()
+        cursor.beginEditBlock()
+        bfmt = cursor.blockFormat()
+        bfmt.setHeadingLevel(level)
+        cursor.setBlockFormat(bfmt)
+        cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+        cfmt = QTextCharFormat()
+        base = self.edit.font().pointSizeF()
+        cfmt.setFontPointSize(base * HEADING_SIZES.get(level, 1.0))
+        cfmt.setFontWeight(QFont.Weight.Bold if level else QFont.Weight.Normal)
+        cursor.mergeCharFormat(cfmt)
+        cursor.endEditBlock()
+
+    def insert_citation(self) -> None:
+        if self.vault is None or self.case_id is None:
+            return
+        from pdorganizer.ui.citation_dialog import CitationDialog
+
+        dialog = CitationDialog(self, self.vault, self.case_id, self.edit.places)
+        try:
+            if dialog.exec() and dialog.citation() is not None:
+                self.edit.insert_citation(dialog.citation())  # type: ignore[arg-type]
+                self.edit.setFocus()
+        finally:
+            dialog.deleteLater()
+
+    def write_docx(self) -> None:
+        if self.vault is None or self.case_id is None:
+            return
+        from pdorganizer.ui.file_dialogs import save_file
+
+        self.flush()
+        path = save_file(self, self.tr("Save a Word copy"), "letter.docx", "Word (*.docx)")
+        if not path:
+            return
+        try:
+            from pdorganizer.request.docx_out import write_docx
+
+            write_docx(self.edit.to_text(), self.edit.places, path)
+        except Exception as exc:
+            show_error(self, exc, "write docx")
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Word copy saved"),
+            self.tr(
+                "The Word copy is saved. Its citations are plain text: they no longer "
+                "update when you reorder the exhibits. Keep editing here to keep them live."
+            ),
+        )

@@ -1,0 +1,93 @@
+"""The letter editor: the text form survives the editor, chips follow the exhibits and
+cannot be typed into, formatting and undo work, and every change is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+from ui_helpers import add_document
+
+from pdorganizer.request import service
+from pdorganizer.request.tokens import make
+from pdorganizer.ui.letter_editor import LetterEditor
+
+
+def _editor(qtbot, vault, case_id) -> LetterEditor:
+    editor = LetterEditor()
+    qtbot.addWidget(editor)
+    editor.load(vault, case_id)
+    return editor
+
+
+def _chip_texts(editor: LetterEditor) -> list[str]:
+    doc = editor.edit.document()
+    out = []
+    for pos, length, _href in editor.edit.chips():
+        c = QTextCursor(doc)
+        c.setPosition(pos)
+        c.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
+        out.append(c.selectedText())
+    return out
+
+
+def test_draft_round_trips_and_chips_follow_exhibits(qtbot, vault, case):
+    a = add_document(vault, case.id, "Lease", pages=2, factors=["presence"])
+    b = add_document(vault, case.id, "Pay stub", pages=1, factors=["work"])
+    text = service.draft(vault, case.id).text
+    editor = _editor(qtbot, vault, case.id)
+    assert editor.edit.to_text() == text  # nothing lost or reworded by the editor
+    assert _chip_texts(editor) == ["Ex. A", "Ex. B"]
+    vault.exhibits.set(case.id, [[b.id], [a.id]])
+    editor.refresh()
+    assert _chip_texts(editor) == ["Ex. B", "Ex. A"]
+    assert editor.edit.to_text() == text  # the tokens did not change, only their display
+
+
+def test_chips_cannot_be_typed_into(qtbot, vault, case):
+    doc = add_document(vault, case.id, "Lease", pages=3, factors=["presence"])
+    service.set_text(vault, case.id, f"See [[{doc.id} p.2-3]] here.\n")
+    editor = _editor(qtbot, vault, case.id)
+    [(pos, length, _)] = editor.edit.chips()
+    # cover unlabelled; letter 1, index 2, slip 3, the lease 4-6
+    assert _chip_texts(editor) == ["Ex. A at 5-6"]
+    cursor = QTextCursor(editor.edit.document())
+    cursor.setPosition(pos + 3)
+    cursor.insertText("zzz")
+    assert _chip_texts(editor) == ["Ex. A at 5-6"]
+    assert "zzz" not in editor.edit.to_text()
+    cursor = QTextCursor(editor.edit.document())
+    cursor.setPosition(pos + length)
+    cursor.deletePreviousChar()  # part of the chip deleted: the whole chip goes
+    assert editor.edit.chips() == []
+    assert editor.edit.to_text() == "See  here.\n"
+
+
+def test_formatting_citation_insert_undo_and_save(qtbot, vault, case):
+    doc = add_document(vault, case.id, "Lease", pages=2, factors=["presence"])
+    service.set_text(vault, case.id, "Intro word.\n")
+    editor = _editor(qtbot, vault, case.id)
+    cursor = editor.edit.textCursor()
+    cursor.setPosition(6)
+    cursor.setPosition(10, QTextCursor.MoveMode.KeepAnchor)
+    editor.edit.setTextCursor(cursor)
+    editor.bold_button.click()
+    assert editor.edit.to_text() == "Intro **word**.\n"
+    editor.set_heading(1)
+    assert editor.edit.to_text() == "# Intro word.\n"
+    editor.edit.undo()
+    assert editor.edit.to_text() == "Intro **word**.\n"
+    cursor = editor.edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.edit.setTextCursor(cursor)
+    editor.edit.insert_citation(make(doc.id, 2))
+    qtbot.keyClicks(editor.edit, " ok")
+    assert editor.edit.to_text() == f"Intro **word**.[[{doc.id} p.2]] ok\n"
+    editor.flush()
+    assert service.letter_text(vault, case.id) == editor.edit.to_text()
+    # a citation to a document that leaves the case is shown broken, never dropped
+    vault.documents.delete(doc.id)
+    editor.refresh()
+    assert "BROKEN CITATION" in _chip_texts(editor)[0]
+    assert f"[[{doc.id} p.2]]" in editor.edit.to_text()
+    assert "1" in editor.status.text()
+    editor.clear()
+    assert editor.edit.document().isEmpty() and not editor.edit.document().isUndoAvailable()
