@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from pdorganizer.cli.common import (
     UsageError,
@@ -150,7 +151,7 @@ def wipe(vault: Vault, case: Case, *, yes: bool) -> int:
     for path in result.removed_backups:
         print(f"backup removed: {path}")
     for path in result.kept_backups:
-        print(f"backup could not be removed: {path}")
+        print(f"backup could not be removed: {path}", file=sys.stderr)
     for b in found:
         if b.path not in remove:
             print(f"backup kept: {b.path}")
