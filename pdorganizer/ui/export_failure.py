@@ -53,8 +53,14 @@ def show_export_failure(
         show_error(parent, exc, "export")
         return
     box = ExportFailureBox(parent, exc)
-    box.exec()
-    opened = box.clickedButton() is box.open_button
-    box.deleteLater()
-    if opened:
-        open_document(exc.document_id)
+    document_id = exc.document_id
+
+    def closed() -> None:
+        opened = box.clickedButton() is box.open_button
+        box.deleteLater()
+        if opened:
+            open_document(document_id)
+
+    # open(), not exec(): no nested event loop inside the worker's error callback.
+    box.finished.connect(closed)
+    box.open()
