@@ -65,6 +65,13 @@ def _incomplete_translation(v: Vault, c: int) -> None:
     v.documents.set_translation(translation, original, translator_name="Ana Ruiz")
 
 
+def _letter(text: str) -> Mutation:
+    """A request letter citing a document gone from the case and a page that is not there."""
+    from pdorganizer.request.store import set_letter
+
+    return lambda v, c: set_letter(v, c, text.format(passport=doc_id(v, c, "Passport"))) and None
+
+
 def _gap(v: Vault, c: int) -> None:
     for year in (2019, 2020, 2023):
         v.documents.delete(doc_id(v, c, f"Pay stub {year}"))
@@ -78,6 +85,7 @@ TRIGGERS: dict[str, tuple[Mutation, str]] = {
     "missing-translation": (_add("Acta", language="Spanish", document_date="2001"), "blocker"),
     "translation-certificate-incomplete": (_incomplete_translation, "warning"),
     "no-declaration": (_delete("Declaration of Rosa"), "warning"),
+    "broken-citation": (_letter("See [[9999]] and [[{passport} p.7]]."), "blocker"),
     "no-identity": (_delete("Passport"), "warning"),
     "claimed-without-evidence": (
         lambda v, c: v.cases.set_claimed_factors(c, ["presence", "family"]),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pdorganizer.checks import document_checks as docs
 from pdorganizer.checks import page_checks as pages
 from pdorganizer.checks import profile_checks as profile
+from pdorganizer.checks import request_checks as request
 from pdorganizer.checks.context import CaseData, Context, PreflightOptions, load_case
 from pdorganizer.checks.finding import SEVERITIES, Finding, Report
 
@@ -29,6 +30,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("missing-translation", docs.missing_translation),
     ("translation-certificate-incomplete", docs.translation_certificate_incomplete),
     ("no-declaration", profile.no_declaration),
+    ("broken-citation", request.broken_citation),
     ("no-identity", profile.no_identity),
     ("claimed-without-evidence", profile.claimed_without_evidence),
     ("negative-without-rehabilitation", profile.negative_without_rehabilitation),

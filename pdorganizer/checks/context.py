@@ -13,6 +13,7 @@ from pdorganizer.checks.finding import Finding
 from pdorganizer.core.factors import Taxonomy
 from pdorganizer.core.kinds import get_kind
 from pdorganizer.core.models import Case, Document, Exhibit, Page, Translation
+from pdorganizer.request.store import get_letter
 
 if TYPE_CHECKING:
     from pdorganizer.vault import Vault
@@ -51,6 +52,7 @@ class CaseData:
     taxonomy: Taxonomy
     exhibits: list[Exhibit]
     pages: dict[int, list[PageInfo]] = field(default_factory=dict)
+    letter: str = ""  # the request letter's text form, citations as tokens
 
 
 @dataclass
@@ -134,6 +136,8 @@ def load_case(vault: Vault, case_id: int, *, pages: bool = True) -> CaseData:
     )
     if pages:
         data.pages = _load_pages(v, docs)
+    letter = get_letter(v, case_id)
+    data.letter = letter.body if letter is not None else ""
     return data
 
 
