@@ -2,12 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ClinicActions</name>
+    <message numerus="yes">
+        <source>%1 was removed from this computer: %n document(s).</source>
+        <translation>
+            <numerusform>%1 was removed from this computer: %n document.</numerusform>
+            <numerusform>%1 was removed from this computer: %n documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) deleted.</source>
+        <translation>
+            <numerusform>%n backup deleted.</numerusform>
+            <numerusform>%n backups deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) could not be deleted; delete them by hand.</source>
+        <translation>
+            <numerusform>%n backup could not be deleted; delete it by hand.</numerusform>
+            <numerusform>%n backups could not be deleted; delete them by hand.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClinicModeBox</name>
     <message numerus="yes">
         <source>No list of recent vaults, locks after %n minute(s) without use, and the start screen offers New client and Client brought their file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No list of recent vaults, locks after %n minute without use, and the start screen offers New client and Client brought their file.</numerusform>
+            <numerusform>No list of recent vaults, locks after %n minutes without use, and the start screen offers New client and Client brought their file.</numerusform>
         </translation>
     </message>
 </context>
@@ -87,6 +111,26 @@
     </message>
 </context>
 <context>
+    <name>HandoffDialog</name>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>The passphrase needs at least %n character.</numerusform>
+            <numerusform>The passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDone</name>
+    <message numerus="yes">
+        <source>%1 holds %n document(s) of %2. Give the person the file and its passphrase. Without the passphrase nobody can open it.</source>
+        <translation>
+            <numerusform>%1 holds %n document of %2. Give the person the file and its passphrase. Without the passphrase nobody can open it.</numerusform>
+            <numerusform>%1 holds %n documents of %2. Give the person the file and its passphrase. Without the passphrase nobody can open it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>%n file(s) will be added to this case.</source>
@@ -144,9 +188,50 @@
     <name>PassphraseDialog</name>
     <message numerus="yes">
         <source>The passphrase needs at least %n characters.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>The passphrase needs at least %n character.</numerusform>
             <numerusform>The passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPanel</name>
+    <message numerus="yes">
+        <source>%n problem(s) to settle before sending</source>
+        <translation>
+            <numerusform>%n problem to settle before sending</numerusform>
+            <numerusform>%n problems to settle before sending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) to check</source>
+        <translation>
+            <numerusform>%n point to check</numerusform>
+            <numerusform>%n points to check</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessBox</name>
+    <message numerus="yes">
+        <source>%n problem(s) should be settled before this packet is sent. You can still export it.</source>
+        <translation>
+            <numerusform>%n problem should be settled before this packet is sent. You can still export it.</numerusform>
+            <numerusform>%n problems should be settled before this packet is sent. You can still export it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) to check before sending.</source>
+        <translation>
+            <numerusform>%n point to check before sending.</numerusform>
+            <numerusform>%n points to check before sending.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The checks found %n problem(s) that should be settled before this packet is sent (see &quot;Before you send it&quot;). Export it anyway?</source>
+        <translation>
+            <numerusform>The checks found %n problem that should be settled before this packet is sent (see &quot;Before you send it&quot;). Export it anyway?</numerusform>
+            <numerusform>The checks found %n problems that should be settled before this packet is sent (see &quot;Before you send it&quot;). Export it anyway?</numerusform>
         </translation>
     </message>
 </context>
@@ -164,9 +249,9 @@
     <name>VaultActions</name>
     <message numerus="yes">
         <source>The check found %n problem(s). Make a backup now (File, Back up the vault), then ask whoever helps you with this program.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The check found %n problem. Make a backup now (File, Back up the vault), then ask whoever helps you with this program.</numerusform>
+            <numerusform>The check found %n problems. Make a backup now (File, Back up the vault), then ask whoever helps you with this program.</numerusform>
         </translation>
     </message>
 </context>

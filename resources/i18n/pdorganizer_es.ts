@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups of this vault</source>
+        <translation>Copias de seguridad de esta caja fuerte</translation>
+    </message>
+    <message>
+        <source>These backups of the vault may still hold %1. Ticked ones are deleted with the case. A backup that opens with an older passphrase cannot be checked.</source>
+        <translation>Estas copias de seguridad de la caja fuerte pueden tener todavía los datos de %1. Las marcadas se borran junto con el caso. Una copia que se abre con una contraseña anterior no se puede revisar.</translation>
+    </message>
+    <message>
+        <source>Backups to delete</source>
+        <translation>Copias de seguridad que se borrarán</translation>
+    </message>
+    <message>
+        <source>holds the case</source>
+        <translation>tiene el caso</translation>
+    </message>
+    <message>
+        <source>older passphrase</source>
+        <translation>contraseña anterior</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Borrar</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>Edit case</source>
@@ -53,19 +80,19 @@
     </message>
     <message>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA, AAAA-MM o AAAA-MM-DD</translation>
     </message>
     <message>
         <source>What the request asks for</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que pide la solicitud</translation>
     </message>
     <message>
         <source>What the request asks for, and the person&apos;s situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que pide la solicitud, y la situación de la persona</translation>
     </message>
     <message>
         <source>Not chosen yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no elegido</translation>
     </message>
     <message>
         <source>Tick what you will argue; the coverage panel then warns you when no document shows it yet.</source>
@@ -73,15 +100,15 @@
     </message>
     <message>
         <source>Entered the U.S. with parole</source>
-        <translation type="unfinished"></translation>
+        <translation>Entró a EE. UU. con permiso de permanencia temporal (parole)</translation>
     </message>
     <message>
         <source>In removal proceedings (has a case in immigration court)</source>
-        <translation type="unfinished"></translation>
+        <translation>En proceso de deportación (tiene un caso en la corte de inmigración)</translation>
     </message>
     <message>
         <source>Has an attorney or accredited representative</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiene abogado o representante acreditado</translation>
     </message>
     <message>
         <source>Full &amp;name</source>
@@ -109,27 +136,27 @@
     </message>
     <message>
         <source>&amp;Kind of PD requested</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo de discreción procesal que pide</translation>
     </message>
     <message>
         <source>If other, what</source>
-        <translation type="unfinished"></translation>
+        <translation>Si es otro, cuál</translation>
     </message>
     <message>
         <source>First &amp;entry to the U.S.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primera &amp;entrada a EE. UU.</translation>
     </message>
     <message>
         <source>Paroled</source>
-        <translation type="unfinished"></translation>
+        <translation>Con parole</translation>
     </message>
     <message>
         <source>In proceedings</source>
-        <translation type="unfinished"></translation>
+        <translation>En proceso</translation>
     </message>
     <message>
         <source>Represented</source>
-        <translation type="unfinished"></translation>
+        <translation>Con representante</translation>
     </message>
     <message>
         <source>Immigration court (city)</source>
@@ -239,16 +266,156 @@
     </message>
 </context>
 <context>
+    <name>ClinicActions</name>
+    <message>
+        <source>&amp;Hand off in its own vault…</source>
+        <translation>Entregar en su &amp;propia caja fuerte…</translation>
+    </message>
+    <message>
+        <source>Write a new vault with only this case, for the person to take home</source>
+        <translation>Crear una caja fuerte nueva solo con este caso, para que la persona se la lleve</translation>
+    </message>
+    <message>
+        <source>&amp;Take back a client&apos;s file…</source>
+        <translation>&amp;Recibir el archivo de un cliente…</translation>
+    </message>
+    <message>
+        <source>Bring the case in a client&apos;s own vault into this one</source>
+        <translation>Traer a esta caja fuerte el caso que está en la caja fuerte propia de un cliente</translation>
+    </message>
+    <message>
+        <source>Remove from this &amp;laptop…</source>
+        <translation>Borrar de esta compu&amp;tadora…</translation>
+    </message>
+    <message>
+        <source>Delete this case and every trace of it in the vault file and its backups</source>
+        <translation>Borrar este caso y todo rastro de él en el archivo de la caja fuerte y en sus copias de seguridad</translation>
+    </message>
+    <message>
+        <source>Handing off</source>
+        <translation>Entregando</translation>
+    </message>
+    <message>
+        <source>Writing the client&apos;s vault…</source>
+        <translation>Creando la caja fuerte del cliente…</translation>
+    </message>
+    <message>
+        <source>Open the client&apos;s vault</source>
+        <translation>Abrir la caja fuerte del cliente</translation>
+    </message>
+    <message>
+        <source>Vaults (*%1);;All files (*)</source>
+        <translation>Cajas fuertes (*%1);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The client&apos;s passphrase</source>
+        <translation>La contraseña del cliente</translation>
+    </message>
+    <message>
+        <source>Passphrase of %1:</source>
+        <translation>Contraseña de %1:</translation>
+    </message>
+    <message>
+        <source>Taking the file back</source>
+        <translation>Recibiendo el archivo</translation>
+    </message>
+    <message>
+        <source>Bringing the client&apos;s case in…</source>
+        <translation>Trayendo el caso del cliente…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: new in this vault.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: nuevo en esta caja fuerte.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 document(s) added, %3 updated, %4 already the same.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: documentos agregados: %2; actualizados: %3; ya iguales: %4.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s file was taken back</source>
+        <translation>Se recibió el archivo del cliente</translation>
+    </message>
+    <message>
+        <source>Nothing was lost: what was in both is kept. The client&apos;s file was not changed.</source>
+        <translation>No se perdió nada: se guardó lo que había en los dos. El archivo del cliente no se cambió.</translation>
+    </message>
+    <message>
+        <source>The pages of “%1” were changed in both places: the client&apos;s version was added as a separate document.</source>
+        <translation>Las páginas de “%1” se cambiaron en los dos lugares: la versión del cliente se agregó como un documento aparte.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed in both places: this vault&apos;s values were kept and the client&apos;s are written in its notes.</source>
+        <translation>“%1” se cambió en los dos lugares: se guardaron los datos de esta caja fuerte y los del cliente quedaron escritos en sus notas.</translation>
+    </message>
+    <message>
+        <source>The exhibit order of %1 was changed in both places: this vault&apos;s order was kept.</source>
+        <translation>El orden de los anexos de %1 se cambió en los dos lugares: se guardó el orden de esta caja fuerte.</translation>
+    </message>
+    <message>
+        <source>A part of %1 was changed in both places: this vault&apos;s version was kept and the client&apos;s is written in the case notes.</source>
+        <translation>Una parte de %1 se cambió en los dos lugares: se guardó la versión de esta caja fuerte y la del cliente quedó escrita en las notas del caso.</translation>
+    </message>
+    <message>
+        <source>Remove from this laptop</source>
+        <translation>Borrar de esta computadora</translation>
+    </message>
+    <message>
+        <source>Remove %1 and all their documents from this computer? The vault file is rebuilt so that nothing of them stays in it. This cannot be undone: make sure the person has their own file first.</source>
+        <translation>¿Borrar a %1 y todos sus documentos de esta computadora? El archivo de la caja fuerte se vuelve a escribir para que no quede nada de esta persona. No se puede deshacer: primero asegúrese de que la persona tenga su propio archivo.</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <translation>Borrando</translation>
+    </message>
+    <message>
+        <source>Removing the case and rebuilding the vault file…</source>
+        <translation>Borrando el caso y volviendo a escribir el archivo de la caja fuerte…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was removed from this computer: %n document(s).</source>
+        <translation>
+            <numerusform>%1 se borró de esta computadora: %n documento.</numerusform>
+            <numerusform>%1 se borró de esta computadora: %n documentos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) deleted.</source>
+        <translation>
+            <numerusform>Se borró %n copia de seguridad.</numerusform>
+            <numerusform>Se borraron %n copias de seguridad.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) could not be deleted; delete them by hand.</source>
+        <translation>
+            <numerusform>No se pudo borrar %n copia de seguridad; bórrela a mano.</numerusform>
+            <numerusform>No se pudieron borrar %n copias de seguridad; bórrelas a mano.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed from this laptop</source>
+        <translation>Borrado de esta computadora</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>No se abrió</translation>
+    </message>
+    <message>
+        <source>That passphrase did not open the client&apos;s file. Check Caps Lock and the keyboard language, then try again. Nothing was changed.</source>
+        <translation>Esa contraseña no abrió el archivo del cliente. Revise las mayúsculas (Bloq Mayús) y el idioma del teclado, y vuelva a intentarlo. No se cambió nada.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicModeBox</name>
     <message>
         <source>Clinic mode (one computer, many people)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo clínica (una computadora, muchas personas)</translation>
     </message>
     <message numerus="yes">
         <source>No list of recent vaults, locks after %n minute(s) without use, and the start screen offers New client and Client brought their file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sin lista de cajas fuertes recientes, se bloquea tras %n minuto sin uso y la pantalla de inicio ofrece Cliente nuevo y El cliente trajo su archivo.</numerusform>
+            <numerusform>Sin lista de cajas fuertes recientes, se bloquea tras %n minutos sin uso y la pantalla de inicio ofrece Cliente nuevo y El cliente trajo su archivo.</numerusform>
         </translation>
     </message>
 </context>
@@ -256,31 +423,31 @@
     <name>ClinicStart</name>
     <message>
         <source>&amp;New client…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente &amp;nuevo…</translation>
     </message>
     <message>
         <source>Make a new vault for the person you are helping now</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una caja fuerte nueva para la persona que está ayudando ahora</translation>
     </message>
     <message>
         <source>Client &amp;brought their file…</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente &amp;trajo su archivo…</translation>
     </message>
     <message>
         <source>Open the vault file the person brought with them</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el archivo de caja fuerte que trajo la persona</translation>
     </message>
     <message>
         <source>&lt;b&gt;Is this computer used at a clinic, for many people?&lt;/b&gt; Clinic mode keeps no list of recent vaults, locks after 3 minutes and offers New client and Client brought their file. You can change this in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;¿Se usa esta computadora en una clínica, para muchas personas?&lt;/b&gt; El modo clínica no guarda una lista de cajas fuertes recientes, se bloquea a los 3 minutos y ofrece Cliente nuevo y El cliente trajo su archivo. Puede cambiarlo en Configuración.</translation>
     </message>
     <message>
         <source>Use c&amp;linic mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar el &amp;modo clínica</translation>
     </message>
     <message>
         <source>No, &amp;thanks</source>
-        <translation type="unfinished"></translation>
+        <translation>No, &amp;gracias</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1115,173 @@
     </message>
 </context>
 <context>
+    <name>FindingsView</name>
+    <message>
+        <source>Stop: talk to a lawyer or fix these before sending</source>
+        <translation>Alto: hable con un abogado o corrija esto antes de enviar</translation>
+    </message>
+    <message>
+        <source>Check these before sending</source>
+        <translation>Revise esto antes de enviar</translation>
+    </message>
+    <message>
+        <source>Good to know</source>
+        <translation>Para tener en cuenta</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Qué hacer:</translation>
+    </message>
+    <message>
+        <source>Open “%1”</source>
+        <translation>Abrir «%1»</translation>
+    </message>
+    <message>
+        <source>Edit the case profile</source>
+        <translation>Editar el perfil del caso</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDialog</name>
+    <message>
+        <source>Give %1 their own vault</source>
+        <translation>Entregar a %1 su propia caja fuerte</translation>
+    </message>
+    <message>
+        <source>A new vault file is made that holds only this case, with all its documents, locked with a passphrase for this person. Put it on their USB stick or phone; they can open it with pdorganizer and bring it to the next clinic.</source>
+        <translation>Se crea un archivo de caja fuerte nuevo que tiene solo este caso, con todos sus documentos, cerrado con una contraseña para esta persona. Guárdelo en su memoria USB o su teléfono; la persona puede abrirlo con pdorganizer y traerlo a la próxima clínica.</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Where to save the new vault</source>
+        <translation>Dónde guardar la caja fuerte nueva</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <source>&amp;Make up six words for the person</source>
+        <translation>&amp;Inventar seis palabras para la persona</translation>
+    </message>
+    <message>
+        <source>The person &amp;types a passphrase</source>
+        <translation>La persona escribe &amp;una contraseña</translation>
+    </message>
+    <message>
+        <source>English words</source>
+        <translation>Palabras en inglés</translation>
+    </message>
+    <message>
+        <source>Spanish words</source>
+        <translation>Palabras en español</translation>
+    </message>
+    <message>
+        <source>Language of the words</source>
+        <translation>Idioma de las palabras</translation>
+    </message>
+    <message>
+        <source>Generated passphrase</source>
+        <translation>Contraseña inventada</translation>
+    </message>
+    <message>
+        <source>&amp;Other words</source>
+        <translation>&amp;Otras palabras</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repítala</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repítala:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Guardar como:</translation>
+    </message>
+    <message>
+        <source>Write the file</source>
+        <translation>Crear el archivo</translation>
+    </message>
+    <message>
+        <source>Save the client&apos;s vault as</source>
+        <translation>Guardar la caja fuerte del cliente como</translation>
+    </message>
+    <message>
+        <source>Vaults (*%1)</source>
+        <translation>Cajas fuertes (*%1)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the vault.</source>
+        <translation>Elija dónde guardar la caja fuerte.</translation>
+    </message>
+    <message>
+        <source>A file with this name exists already. Choose another name; nothing will be overwritten.</source>
+        <translation>Ya existe un archivo con este nombre. Elija otro nombre; no se borrará nada.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist. Choose another place.</source>
+        <translation>Esa carpeta no existe. Elija otro lugar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
+            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same passphrase twice.</source>
+        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDone</name>
+    <message>
+        <source>The client&apos;s vault is ready</source>
+        <translation>La caja fuerte del cliente está lista</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n document(s) of %2. Give the person the file and its passphrase. Without the passphrase nobody can open it.</source>
+        <translation>
+            <numerusform>%1 tiene %n documento de %2. Entregue a la persona el archivo y su contraseña. Sin la contraseña nadie puede abrirlo.</numerusform>
+            <numerusform>%1 tiene %n documentos de %2. Entregue a la persona el archivo y su contraseña. Sin la contraseña nadie puede abrirlo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the hand-off &amp;sheet (PDF)…</source>
+        <translation>Guardar la &amp;hoja de entrega (PDF)…</translation>
+    </message>
+    <message>
+        <source>One page with the name, the file, the passphrase and how to open it</source>
+        <translation>Una página con el nombre, el archivo, la contraseña y cómo abrirlo</translation>
+    </message>
+    <message>
+        <source>Save the hand-off sheet as</source>
+        <translation>Guardar la hoja de entrega como</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sheet saved: %1 (print it from there)</source>
+        <translation>Hoja guardada: %1 (imprímala desde ahí)</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import files</source>
@@ -1487,78 +1821,78 @@
     <name>PassphraseDialog</name>
     <message>
         <source>Change the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la contraseña</translation>
     </message>
     <message>
         <source>The vault is written again, locked with the new passphrase. Until that is finished the old passphrase keeps working. Backups made before keep their old passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>La caja fuerte se vuelve a escribir, cerrada con la contraseña nueva. Hasta que termine, la contraseña anterior sigue sirviendo. Las copias de seguridad hechas antes conservan la contraseña anterior.</translation>
     </message>
     <message>
         <source>Current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña actual</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished">Contraseña nueva</translation>
+        <translation>Contraseña nueva</translation>
     </message>
     <message>
         <source>Repeat the new passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la contraseña nueva</translation>
     </message>
     <message>
         <source>Show the passphrases</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar las contraseñas</translation>
     </message>
     <message>
         <source>&amp;Current:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actual:</translation>
     </message>
     <message>
         <source>&amp;New:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva:</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished">&amp;Repítala:</translation>
+        <translation>&amp;Repítala:</translation>
     </message>
     <message>
         <source>Very weak</source>
-        <translation type="unfinished">Muy débil</translation>
+        <translation>Muy débil</translation>
     </message>
     <message>
         <source>Weak</source>
-        <translation type="unfinished">Débil</translation>
+        <translation>Débil</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished">Aceptable</translation>
+        <translation>Aceptable</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished">Buena</translation>
+        <translation>Buena</translation>
     </message>
     <message>
         <source>Strong</source>
-        <translation type="unfinished">Muy buena</translation>
+        <translation>Muy buena</translation>
     </message>
     <message>
         <source>Strength: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad: %1</translation>
     </message>
     <message>
         <source>Type the current passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la contraseña actual.</translation>
     </message>
     <message numerus="yes">
         <source>The passphrase needs at least %n characters.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
             <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
         </translation>
     </message>
     <message>
         <source>The two passphrases are different. Type the same passphrase twice.</source>
-        <translation type="unfinished">Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
+        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
     </message>
 </context>
 <context>
@@ -1573,35 +1907,35 @@
     </message>
     <message>
         <source>unknown kind of document {kind}; see &apos;pdorganizer kinds&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo de documento desconocido: {kind}; vea &apos;pdorganizer kinds&apos;</translation>
     </message>
     <message>
         <source>no word list for the language {lang}</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay lista de palabras para el idioma {lang}</translation>
     </message>
     <message>
         <source>a generated passphrase has {low} to {high} words</source>
-        <translation type="unfinished"></translation>
+        <translation>una contraseña inventada tiene de {low} a {high} palabras</translation>
     </message>
     <message>
         <source>the hand-off must not replace the vault itself</source>
-        <translation type="unfinished"></translation>
+        <translation>la caja fuerte para entregar no puede reemplazar a esta misma caja fuerte</translation>
     </message>
     <message>
         <source>choose the client&apos;s file, not this vault itself</source>
-        <translation type="unfinished"></translation>
+        <translation>elija el archivo del cliente, no esta misma caja fuerte</translation>
     </message>
     <message>
         <source>the vault check found a problem after the merge: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>la verificación encontró un problema en la caja fuerte después de recibir el archivo: {problem}</translation>
     </message>
     <message>
         <source>the hand-off copy did not pass its check; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>la copia para entregar no pasó la verificación; no se escribió nada</translation>
     </message>
     <message>
         <source>the hand-off copy did not match the case; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>la copia para entregar no coincidía con el caso; no se escribió nada</translation>
     </message>
     <message>
         <source>the passphrase is empty</source>
@@ -1617,11 +1951,11 @@
     </message>
     <message>
         <source>unknown kind of PD {kind}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo de discreción procesal desconocido: {kind}; elija uno de {choices}</translation>
     </message>
     <message>
         <source>write the entry date as YYYY, YYYY-MM or YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>escriba la fecha de entrada como AAAA, AAAA-MM o AAAA-MM-DD</translation>
     </message>
     <message>
         <source>a document needs a title</source>
@@ -1629,7 +1963,7 @@
     </message>
     <message>
         <source>write dates as YYYY-MM-DD, YYYY-MM or just the year</source>
-        <translation type="unfinished"></translation>
+        <translation>escriba las fechas como AAAA-MM-DD, AAAA-MM o solo el año</translation>
     </message>
     <message>
         <source>a document needs at least one file and one page</source>
@@ -1809,7 +2143,7 @@
     </message>
     <message>
         <source>no case {case} in this vault</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay un caso {case} en esta caja fuerte</translation>
     </message>
     <message>
         <source>this PDF is encrypted in a way this app cannot read</source>
@@ -1965,6 +2299,59 @@
     </message>
 </context>
 <context>
+    <name>PreflightPanel</name>
+    <message>
+        <source>Before the packet goes out, the app looks for the mistakes that get requests refused or put people at risk. Deciding what to send is yours.</source>
+        <translation>Antes de enviar el paquete, la aplicación busca los errores que hacen que se rechacen las solicitudes o que ponen a las personas en riesgo. La decisión de qué enviar es suya.</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Revisar de nuevo</translation>
+    </message>
+    <message>
+        <source>Timeline…</source>
+        <translation>Línea de tiempo…</translation>
+    </message>
+    <message>
+        <source>The dated evidence year by year</source>
+        <translation>Las pruebas con fecha, año por año</translation>
+    </message>
+    <message>
+        <source>Read&amp;y to file?</source>
+        <translation>¿&amp;Listo para enviar?</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Revisando…</translation>
+    </message>
+    <message>
+        <source>The checks could not run.</source>
+        <translation>No se pudo hacer la revisión.</translation>
+    </message>
+    <message>
+        <source>Nothing found. Read the packet once more before you send it.</source>
+        <translation>No se encontró nada. Lea el paquete una vez más antes de enviarlo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to settle before sending</source>
+        <translation>
+            <numerusform>%n problema que resolver antes de enviar</numerusform>
+            <numerusform>%n problemas que resolver antes de enviar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) to check</source>
+        <translation>
+            <numerusform>%n punto que revisar</numerusform>
+            <numerusform>%n puntos que revisar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only notes: nothing blocks the packet</source>
+        <translation>Solo notas: nada impide enviar el paquete</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPanel</name>
     <message>
         <source>Previous page</source>
@@ -2021,6 +2408,50 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessBox</name>
+    <message>
+        <source>Before you send it</source>
+        <translation>Antes de enviarlo</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Revisando…</translation>
+    </message>
+    <message>
+        <source>The checks found nothing that blocks this packet.</source>
+        <translation>La revisión no encontró nada que impida enviar este paquete.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) should be settled before this packet is sent. You can still export it.</source>
+        <translation>
+            <numerusform>Hay %n problema que conviene resolver antes de enviar este paquete. Aun así, puede exportarlo.</numerusform>
+            <numerusform>Hay %n problemas que conviene resolver antes de enviar este paquete. Aun así, puede exportarlo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) to check before sending.</source>
+        <translation>
+            <numerusform>%n punto que revisar antes de enviar.</numerusform>
+            <numerusform>%n puntos que revisar antes de enviar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The checks could not run.</source>
+        <translation>No se pudo hacer la revisión.</translation>
+    </message>
+    <message>
+        <source>Export anyway?</source>
+        <translation>¿Exportar de todos modos?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The checks found %n problem(s) that should be settled before this packet is sent (see &quot;Before you send it&quot;). Export it anyway?</source>
+        <translation>
+            <numerusform>La revisión encontró %n problema que conviene resolver antes de enviar este paquete (vea &quot;Antes de enviarlo&quot;). ¿Exportarlo de todos modos?</numerusform>
+            <numerusform>La revisión encontró %n problemas que conviene resolver antes de enviar este paquete (vea &quot;Antes de enviarlo&quot;). ¿Exportarlo de todos modos?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2252,7 +2683,7 @@
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>&amp;Show the passphrase</source>
@@ -2264,7 +2695,7 @@
     </message>
     <message>
         <source>Type the vault&apos;s passphrase to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la contraseña de la caja fuerte para continuar.</translation>
     </message>
     <message>
         <source>Ch&amp;oose…</source>
@@ -2343,120 +2774,150 @@
     </message>
 </context>
 <context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>Timeline of the evidence</source>
+        <translation>Línea de tiempo de las pruebas</translation>
+    </message>
+    <message>
+        <source>One row per point the documents show, years across. Shaded years have no dated evidence that the person lived here. Click a mark to open its document.</source>
+        <translation>Una fila por cada punto que muestran los documentos, con los años a lo ancho. Los años sombreados no tienen pruebas con fecha de que la persona vivía aquí. Haga clic en una marca para abrir su documento.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PNG or PDF…</source>
+        <translation>&amp;Guardar como PNG o PDF…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as</source>
+        <translation>Guardar la línea de tiempo como</translation>
+    </message>
+    <message>
+        <source>PDF or PNG (*.pdf *.png)</source>
+        <translation>PDF o PNG (*.pdf *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Timeline of the dated evidence</source>
+        <translation>Línea de tiempo de las pruebas con fecha</translation>
+    </message>
+</context>
+<context>
     <name>VaultActions</name>
     <message>
         <source>&amp;Back up the vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seg&amp;uridad…</translation>
     </message>
     <message>
         <source>Write an encrypted copy of the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una copia cifrada de la caja fuerte</translation>
     </message>
     <message>
         <source>Change the &amp;passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la con&amp;traseña…</translation>
     </message>
     <message>
         <source>Chec&amp;k the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verificar la caja fuerte</translation>
     </message>
     <message>
         <source>Time for a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Es hora de una copia de seguridad</translation>
     </message>
     <message>
         <source>This vault has changed and has not been backed up for more than a week. A backup is an encrypted copy, for example on a USB stick, that opens with the same passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta caja fuerte cambió y no tiene una copia de seguridad desde hace más de una semana. Una copia de seguridad es una copia cifrada, por ejemplo en una memoria USB, que se abre con la misma contraseña.</translation>
     </message>
     <message>
         <source>Back up now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer la copia ahora…</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Más tarde</translation>
     </message>
     <message>
         <source>Choose where to put the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija dónde guardar la copia de seguridad</translation>
     </message>
     <message>
         <source>Same folder as the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>La misma carpeta que la caja fuerte</translation>
     </message>
     <message>
         <source>A backup in the same folder is lost with the vault if this computer breaks or is lost. Put it there anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Una copia en la misma carpeta se pierde junto con la caja fuerte si esta computadora se daña o se pierde. ¿Guardarla ahí de todos modos?</translation>
     </message>
     <message>
         <source>backup</source>
-        <translation type="unfinished"></translation>
+        <translation>copia</translation>
     </message>
     <message>
         <source>Backing up</source>
-        <translation type="unfinished"></translation>
+        <translation>Haciendo la copia de seguridad</translation>
     </message>
     <message>
         <source>Writing the encrypted copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo la copia cifrada…</translation>
     </message>
     <message>
         <source>Backup written</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad lista</translation>
     </message>
     <message>
         <source>The backup %1 is in %2. It opens with the same passphrase as this vault. Keep it somewhere else than this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad %1 está en %2. Se abre con la misma contraseña que esta caja fuerte. Guárdela en otro lugar, no en esta computadora.</translation>
     </message>
     <message>
         <source>Passphrase not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>La contraseña no se cambió</translation>
     </message>
     <message>
         <source>The current passphrase is not right. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La contraseña actual no es correcta. No se cambió nada.</translation>
     </message>
     <message>
         <source>Changing the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiando la contraseña</translation>
     </message>
     <message>
         <source>Writing the vault again with the new passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volviendo a escribir la caja fuerte con la contraseña nueva…</translation>
     </message>
     <message>
         <source>Passphrase changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña cambiada</translation>
     </message>
     <message>
         <source>From now on the vault opens with the new passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde ahora la caja fuerte se abre con la contraseña nueva.</translation>
     </message>
     <message>
         <source>Checking the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando la caja fuerte</translation>
     </message>
     <message>
         <source>Reading every part of the vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo cada parte de la caja fuerte…</translation>
     </message>
     <message>
         <source>Vault checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Caja fuerte verificada</translation>
     </message>
     <message>
         <source>The vault is sound: every part of it could be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La caja fuerte está bien: se pudo leer cada parte.</translation>
     </message>
     <message>
         <source>The vault has a problem</source>
-        <translation type="unfinished"></translation>
+        <translation>La caja fuerte tiene un problema</translation>
     </message>
     <message numerus="yes">
         <source>The check found %n problem(s). Make a backup now (File, Back up the vault), then ask whoever helps you with this program.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La verificación encontró %n problema. Haga ahora una copia de seguridad (Archivo, Copia de seguridad) y luego pida ayuda a quien le ayuda con este programa.</numerusform>
+            <numerusform>La verificación encontró %n problemas. Haga ahora una copia de seguridad (Archivo, Copia de seguridad) y luego pida ayuda a quien le ayuda con este programa.</numerusform>
         </translation>
     </message>
 </context>
