@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from test_export_support import add_pdf
 
 from pdorganizer.cli.main import run
 from pdorganizer.export.service import ExportOptions, export_packet
@@ -177,3 +178,28 @@ def test_cli_declaration_round_trip(cli_vault, tmp_path):
     assert '"kind": "declaration"' in docs.stdout
     missing = _cli(*base, "--set", str(Path(tmp_path / "nope.txt")))
     assert missing.returncode == 1 and "nope.txt" in missing.stderr
+
+
+def test_cli_letter_docx(cli_vault, tmp_path):
+    import docx
+
+    path, case = cli_vault
+    with Vault.open(path, "pw") as vault:
+        case_id = int(case)
+        lease = add_pdf(vault, case_id, "Lease", [(612, 792, 0)] * 3, factors=["presence"])
+        from pdorganizer.request.store import set_letter
+
+        set_letter(vault, case_id, f"# Request\n\nThe lease [[{lease.id} p.2-3]] and *more*.\n")
+    out = tmp_path / "letter.docx"
+    done = _cli("letter", str(path), "--case", case, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "no longer update" in done.stderr
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    word = docx.Document(str(out))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[0] == "Request" and word.paragraphs[0].style.name == "Heading 1"
+    assert texts[1] == "The lease Ex. A at 5-6 and more."  # cover; letter 1, index 2, slip 3
+    assert any(r.italic for r in word.paragraphs[1].runs if r.text == "more")
+    assert word.core_properties.author == "" and word.core_properties.last_modified_by == ""
+    bad = _cli("letter", str(path), "--case", case, "-o", str(tmp_path / "letter.doc"))
+    assert bad.returncode == 1 and ".docx" in bad.stderr
