@@ -147,7 +147,19 @@ class Worker:
                 try:
                     export_packet(vault, case.id, out / "packet.pdf", options)
                 except PdoError as exc:
-                    report.update({"class": "export", "place": known_message(exc)})
+                    # The decoder's own exception, kept as the context of our message,
+                    # says where the export and the import judged the file differently.
+                    inner = exc.__cause__ or exc.__context__
+                    place = known_message(exc)
+                    if inner is not None:
+                        place += f" [from {bug_summary(inner)}]"
+                    report.update(
+                        {
+                            "class": "export",
+                            "place": place,
+                            "library": library_frame(inner) if inner else "",
+                        }
+                    )
                     return report
                 except Exception as exc:
                     report.update(

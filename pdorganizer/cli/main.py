@@ -63,7 +63,9 @@ def run(argv: list[str]) -> int:
         return run_self_test()
     if args.command is None:
         from pdorganizer.ui.app import run_app  # the only place the CLI reaches Qt
+        from pdorganizer.ui.qt_messages import route_qt_messages
 
+        route_qt_messages()  # Qt's chatter never prints; a fatal error as one line
         return run_app()
     try:
         return int(args.func(args) or 0)
