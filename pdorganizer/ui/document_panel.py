@@ -4,8 +4,6 @@ translation of another document. Every change is saved at once (no Save button t
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,31 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pdorganizer.core.dates import PARTIAL_DATE_RE
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.core.factors import Taxonomy
+from pdorganizer.core.kinds import document_kinds, match_kind
 from pdorganizer.core.models import Document
 from pdorganizer.ui.errors import show_error
 from pdorganizer.vault import Vault
 
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# Stored in English (exports are in English); shown translated.
-KINDS = (
-    "Identity document",
-    "Letter of support",
-    "Declaration",
-    "Tax record",
-    "Pay stub",
-    "Bank statement",
-    "Lease or bill",
-    "School record",
-    "Medical record",
-    "Church or community record",
-    "Court record",
-    "Police record",
-    "Certificate",
-    "Photograph",
-    "Other",
-)
+DATE_RE = PARTIAL_DATE_RE  # YYYY, YYYY-MM or YYYY-MM-DD, as the vault accepts
+
+
+def _narrow(combo: QComboBox) -> None:
+    """A combo box as wide as the panel, not as its longest entry (a long kind or a
+    document title would push the whole panel sideways)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
 
 
 class DocumentPanel(QWidget):
@@ -54,7 +43,10 @@ class DocumentPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault: Vault | None = None
-        self.lang = "en"
+        # Kind id -> label in the app's language; one dict, updated in place, so the
+        # document list showing it follows a change of language.
+        self._kind_labels: dict[str, str] = {}
+        self._lang = "en"
         self._doc: Document | None = None
         self._others: list[tuple[int, str]] = []
         self._loading = False
@@ -67,16 +59,17 @@ class DocumentPanel(QWidget):
         # -- fields --
         self.title_edit = QLineEdit()
         self.kind_combo = QComboBox()
+        _narrow(self.kind_combo)
         self.kind_combo.setEditable(True)
         self.kind_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        kind_names = self.kind_names()
-        for kind in KINDS:
-            self.kind_combo.addItem(kind_names.get(kind, kind), kind)
+        self._fill_kinds()
         self.issuer_edit = QLineEdit()
         self.date_edit = QLineEdit()
         self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD, or just the year"))
         self.language_edit = QLineEdit()
         self.language_edit.setPlaceholderText(self.tr("For example: Spanish"))
+        self.expires_edit = QLineEdit()
+        self.expires_edit.setPlaceholderText(self.tr("For ID documents: YYYY-MM-DD"))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
@@ -90,12 +83,19 @@ class DocumentPanel(QWidget):
             (self.tr("Issued &by"), self.issuer_edit, self.tr("Issued by")),
             (self.tr("D&ate"), self.date_edit, self.tr("Date of the document")),
             (self.tr("Lan&guage"), self.language_edit, self.tr("Language of the document")),
+            (self.tr("Ex&pires"), self.expires_edit, self.tr("Expiry date of an ID document")),
             (self.tr("N&otes"), self.notes_edit, self.tr("Notes")),
         ):
             widget.setAccessibleName(name)
             form.addRow(label, widget)
         form.addRow(self.status_label)
-        for edit in (self.title_edit, self.issuer_edit, self.date_edit, self.language_edit):
+        for edit in (
+            self.title_edit,
+            self.issuer_edit,
+            self.date_edit,
+            self.language_edit,
+            self.expires_edit,
+        ):
             edit.editingFinished.connect(self.save_fields)
         self.kind_combo.lineEdit().editingFinished.connect(self.save_fields)
         self.kind_combo.activated.connect(lambda _i: self.save_fields())
@@ -119,6 +119,7 @@ class DocumentPanel(QWidget):
         self.translation_box = QGroupBox(self.tr("Translation"))
         self.is_translation = QCheckBox(self.tr("This document is a translation of another one"))
         self.original_combo = QComboBox()
+        _narrow(self.original_combo)
         self.original_combo.setAccessibleName(self.tr("Original document"))
         self.translator_name = QLineEdit()
         self.translator_address = QLineEdit()
@@ -158,23 +159,30 @@ class DocumentPanel(QWidget):
         self.clear()
 
     def kind_names(self) -> dict[str, str]:
-        return {
-            "Identity document": self.tr("Identity document"),
-            "Letter of support": self.tr("Letter of support"),
-            "Declaration": self.tr("Declaration"),
-            "Tax record": self.tr("Tax record"),
-            "Pay stub": self.tr("Pay stub"),
-            "Bank statement": self.tr("Bank statement"),
-            "Lease or bill": self.tr("Lease or bill"),
-            "School record": self.tr("School record"),
-            "Medical record": self.tr("Medical record"),
-            "Church or community record": self.tr("Church or community record"),
-            "Court record": self.tr("Court record"),
-            "Police record": self.tr("Police record"),
-            "Certificate": self.tr("Certificate"),
-            "Photograph": self.tr("Photograph"),
-            "Other": self.tr("Other"),
-        }
+        """Kind id -> label in the app's language (kinds are data: resources/kinds.json)."""
+        return self._kind_labels
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    @lang.setter
+    def lang(self, value: str) -> None:
+        if value != self._lang:
+            self._lang = value
+            self._fill_kinds()
+
+    def _fill_kinds(self) -> None:
+        self._kind_labels.clear()
+        self.kind_combo.clear()
+        for kind in document_kinds():
+            label = kind.text(self._lang)
+            # A kind stored as a label's words (typed, or from an older version) shows
+            # in the app's language too.
+            for name in (*kind.label.values(), *kind.aliases):
+                self._kind_labels.setdefault(name, label)
+            self._kind_labels[kind.id] = label
+            self.kind_combo.addItem(label, kind.id)
 
     # -- taxonomy ---------------------------------------------------------------------
     def set_taxonomy(self, taxonomy: Taxonomy | None) -> None:
@@ -242,6 +250,7 @@ class DocumentPanel(QWidget):
             self.issuer_edit.setText(doc.issuer if doc else "")
             self.date_edit.setText(doc.document_date if doc else "")
             self.language_edit.setText(doc.language if doc else "")
+            self.expires_edit.setText(doc.expires if doc else "")
             self.notes_edit.setPlainText(doc.notes if doc else "")
             for fid, check in self.factor_checks.items():
                 check.setChecked(bool(doc and fid in doc.factors))
@@ -260,7 +269,9 @@ class DocumentPanel(QWidget):
     def _current_kind(self) -> str:
         text = self.kind_combo.currentText().strip()
         idx = self.kind_combo.findText(text)
-        return str(self.kind_combo.itemData(idx)) if idx >= 0 else text
+        if idx >= 0:
+            return str(self.kind_combo.itemData(idx))
+        return match_kind(text) or text  # a label typed by hand; else the person's words
 
     def save_fields(self) -> None:
         if self._loading or self._doc is None or self.vault is None:
@@ -272,6 +283,7 @@ class DocumentPanel(QWidget):
             "issuer": self.issuer_edit.text().strip(),
             "document_date": self.date_edit.text().strip(),
             "language": self.language_edit.text().strip(),
+            "expires": self.expires_edit.text().strip(),
             "notes": self.notes_edit.toPlainText().strip(),
         }
         changed = {k: v for k, v in values.items() if getattr(self._doc, k) != v}
@@ -280,7 +292,7 @@ class DocumentPanel(QWidget):
         if not values["title"]:
             self.status_label.setText(self.tr("A document needs a title."))
             return
-        if values["document_date"] and not DATE_RE.match(values["document_date"]):
+        if any(values[k] and not DATE_RE.match(values[k]) for k in ("document_date", "expires")):
             self.status_label.setText(
                 self.tr("Write the date as YYYY-MM-DD (for example 2021-03-15), or just the year.")
             )

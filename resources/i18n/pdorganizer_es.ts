@@ -672,12 +672,24 @@
         <translation>Emitido p&amp;or</translation>
     </message>
     <message>
+        <source>For ID documents: YYYY-MM-DD</source>
+        <translation>Para documentos de identidad: AAAA-MM-DD</translation>
+    </message>
+    <message>
         <source>D&amp;ate</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Ex&amp;pires</source>
+        <translation>Vencimi&amp;ento</translation>
+    </message>
+    <message>
+        <source>Expiry date of an ID document</source>
+        <translation>Fecha de vencimiento de un documento de identidad</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -733,63 +745,63 @@
     </message>
     <message>
         <source>Identity document</source>
-        <translation>Identificación</translation>
+        <translation type="vanished">Identificación</translation>
     </message>
     <message>
         <source>Letter of support</source>
-        <translation>Carta de apoyo</translation>
+        <translation type="vanished">Carta de apoyo</translation>
     </message>
     <message>
         <source>Declaration</source>
-        <translation>Declaración</translation>
+        <translation type="vanished">Declaración</translation>
     </message>
     <message>
         <source>Tax record</source>
-        <translation>Impuestos</translation>
+        <translation type="vanished">Impuestos</translation>
     </message>
     <message>
         <source>Pay stub</source>
-        <translation>Talón de pago</translation>
+        <translation type="vanished">Talón de pago</translation>
     </message>
     <message>
         <source>Bank statement</source>
-        <translation>Estado de cuenta</translation>
+        <translation type="vanished">Estado de cuenta</translation>
     </message>
     <message>
         <source>Lease or bill</source>
-        <translation>Alquiler o recibo</translation>
+        <translation type="vanished">Alquiler o recibo</translation>
     </message>
     <message>
         <source>School record</source>
-        <translation>Constancia escolar</translation>
+        <translation type="vanished">Constancia escolar</translation>
     </message>
     <message>
         <source>Medical record</source>
-        <translation>Expediente médico</translation>
+        <translation type="vanished">Expediente médico</translation>
     </message>
     <message>
         <source>Church or community record</source>
-        <translation>Iglesia o comunidad</translation>
+        <translation type="vanished">Iglesia o comunidad</translation>
     </message>
     <message>
         <source>Court record</source>
-        <translation>Documento judicial</translation>
+        <translation type="vanished">Documento judicial</translation>
     </message>
     <message>
         <source>Police record</source>
-        <translation>Documento policial</translation>
+        <translation type="vanished">Documento policial</translation>
     </message>
     <message>
         <source>Certificate</source>
-        <translation>Certificado</translation>
+        <translation type="vanished">Certificado</translation>
     </message>
     <message>
         <source>Photograph</source>
-        <translation>Fotografía</translation>
+        <translation type="vanished">Fotografía</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation>Otro</translation>
+        <translation type="vanished">Otro</translation>
     </message>
     <message>
         <source>In the person&apos;s favour</source>

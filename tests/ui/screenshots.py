@@ -34,62 +34,62 @@ from pdorganizer.vault import CHEAP_PARAMS, Vault
 SIZE = (1280, 800)
 PASSPHRASE = "sunflower harbor quiet bicycle"
 DOCUMENTS = [
-    # file name, heading, lines, colour, (kind, date, factors)
+    # file name, heading, lines, colour, (kind id, date, factors)
     (
         "birth_certificate.jpg",
         "CERTIFICADO DE NACIMIENTO",
         "Registro Civil",
         "#fbf6e9",
-        ("Identity document", "1988-04-12", ["identity"]),
+        ("birth_certificate", "1988-04-12", ["identity"]),
     ),
     (
         "lease_2012.jpg",
         "RESIDENTIAL LEASE AGREEMENT",
         "Oakland, California",
         "#ffffff",
-        ("Lease or bill", "2012-06-01", ["presence"]),
+        ("lease", "2012-06-01", ["presence"]),
     ),
     (
         "paystub_2023.png",
         "EARNINGS STATEMENT",
         "Bay Area Landscaping LLC",
         "#eef6ff",
-        ("Pay stub", "2023-11-30", ["work"]),
+        ("pay_stub", "2023-11-30", ["work"]),
     ),
     (
         "tax_return_2022.png",
         "FORM 1040  U.S. Individual Income Tax Return",
         "2022",
         "#ffffff",
-        ("Tax record", "2023-04-10", ["work", "presence"]),
+        ("tax_return", "2023-04-10", ["work", "presence"]),
     ),
     (
         "school_letter.jpg",
         "Lincoln Elementary School",
         "To whom it may concern",
         "#fffdf3",
-        ("School record", "2024-02-02", ["family"]),
+        ("school_record", "2024-02-02", ["family"]),
     ),
     (
         "church_letter.jpg",
         "St. Joseph Parish",
         "Letter of support",
         "#f7f3ff",
-        ("Letter of support", "2024-03-15", ["community"]),
+        ("letter_of_support", "2024-03-15", ["community"]),
     ),
     (
         "medical_record.png",
         "Highland Hospital - Patient summary",
         "Pediatrics",
         "#f2fff4",
-        ("Medical record", "2023-09-21", ["caregiving", "health"]),
+        ("medical_record", "2023-09-21", ["caregiving", "health"]),
     ),
     (
         "court_disposition.png",
         "SUPERIOR COURT OF CALIFORNIA",
         "Case disposition",
         "#ffffff",
-        ("Court record", "2014-08-05", ["criminal_history"]),
+        ("court_disposition", "2014-08-05", ["criminal_history"]),
     ),
 ]
 
