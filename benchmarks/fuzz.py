@@ -145,6 +145,7 @@ def run(args: argparse.Namespace) -> dict:
     by_format: dict[str, Counter[str]] = {}
     findings: dict[tuple[str, str, str, str], Finding] = {}
     messages: Counter[str] = Counter()
+    ours: Counter[str] = Counter()  # refusals raised by our code inside the boundary
     unmutated: dict[str, str] = {}  # seed name -> class (and reason) as generated
     seconds: list[float] = []
     peak = 0.0
@@ -160,6 +161,8 @@ def run(args: argparse.Namespace) -> dict:
         peak = max(peak, report.get("peak_mb", 0.0))
         if cls == "refused":
             messages[report.get("message", "")] += 1
+            if "pdorganizer/" in report.get("decoder", ""):
+                ours[report["decoder"]] += 1
         if not job.mutations:
             unmutated[job.seed] = " ".join(filter(None, (cls, report.get("message", ""))))
         if cls in FINDING_CLASSES:
@@ -244,6 +247,7 @@ def run(args: argparse.Namespace) -> dict:
         "by_format": {k: dict(v) for k, v in sorted(by_format.items())},
         "refusals": dict(messages.most_common()),
         "seeds_as_generated": unmutated,
+        "refused_from_our_code": dict(ours.most_common(15)),
         "places": [
             {
                 "class": f.key[0],
@@ -287,6 +291,10 @@ def report_text(summary: dict) -> str:
         lib = f" (library: {p['library']})" if p["library"] else ""
         lines.append(f"- {p['count']:5} {p['class']} at {p['stage']}: {p['place']}{lib}")
         lines.append(f"        e.g. {'; '.join(p['examples'])}")
+    if summary.get("refused_from_our_code"):
+        lines += ["", "refusals raised inside our own code (not a finding; check each is "
+                  "really a damaged file, not a bug hidden by the decoding boundary):"]  # fmt: skip
+        lines += [f"- {n:5} {where}" for where, n in summary["refused_from_our_code"].items()]
     return "\n".join(lines)
 
 

@@ -187,6 +187,46 @@ class Worker:
             path.unlink(missing_ok=True)
 
 
+DECODER_ERRORS: list[str] = []  # per input: what the decoding boundary turned into "damaged"
+
+
+def watch_decoding_boundary() -> None:
+    """Record what each refusal came from (exception type and innermost frame): a refusal
+    raised inside our own code, not a library's, may be a bug dressed as a damaged file.
+    Must run before the ingest and export modules import `decoding`."""
+    from pdorganizer.core import untrusted
+    from pdorganizer.core.errors import PdoError
+
+    original = untrusted.decoding
+
+    @contextlib.contextmanager
+    def decoding(what: str = "file"):  # same signature as the original
+        try:
+            with original(what):
+                yield
+        except PdoError as exc:
+            inner = exc.__cause__ or exc.__context__
+            if inner is not None and not isinstance(inner, PdoError):
+                DECODER_ERRORS.append(f"{type(inner).__name__} in {innermost_frame(inner)}")
+            raise
+
+    untrusted.decoding = decoding
+
+
+def innermost_frame(exc: BaseException) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return "?"
+    path = frames[-1].filename.replace("\\", "/")
+    if "/pdorganizer/" in path:
+        path = "pdorganizer/" + path.rsplit("/pdorganizer/", 1)[-1]
+    elif "site-packages/" in path:
+        path = path.split("site-packages/")[-1]
+    else:
+        path = Path(path).name
+    return f"{path}:{frames[-1].lineno}"
+
+
 def worker_main(conn: Connection, memory_mb: int, rss_limit_mb: float, quiet: bool) -> None:
     """Entry point of a worker process (multiprocessing, spawn)."""
     limit = memory_mb * 1024 * 1024
@@ -194,6 +234,7 @@ def worker_main(conn: Connection, memory_mb: int, rss_limit_mb: float, quiet: bo
     if quiet:
         _quiet_fds()
     folder = Path(tempfile.mkdtemp(prefix="pdo-fuzz-"))
+    watch_decoding_boundary()
     worker = Worker(folder)
     conn.send(("ready", os.getpid()))
     try:
@@ -202,10 +243,13 @@ def worker_main(conn: Connection, memory_mb: int, rss_limit_mb: float, quiet: bo
             if job is None:
                 break
             name, data = job
+            DECODER_ERRORS.clear()
             try:
                 report = worker.run_one(conn, name, data, rss_limit_mb)
             except MemoryError:
                 report = {"class": "memory", "stage": "?", "place": "MemoryError in the worker"}
+            if report.get("class") == "refused" and DECODER_ERRORS:
+                report["decoder"] = DECODER_ERRORS[0]
             conn.send(("done", report))
     except (EOFError, KeyboardInterrupt):
         pass
