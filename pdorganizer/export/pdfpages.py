@@ -55,10 +55,7 @@ class FormPage:
             source = _SOURCES.get(page.pdf) if page.pdf is not None else None
             if source is None:  # a reader not from open_pdf
                 raise TypeError("FormPage needs a page of a reader from open_pdf")
-            index = page.page_number
-            if index is None or index < 0:
-                raise ValueError("page not in its reader")
-            self.drawing: PageDrawing = source.page(index)
+            self.drawing: PageDrawing = source.page(source.index_of(page))
         self.box = self.drawing.box
         self.unit = self.drawing.unit
         self.rotate = self.drawing.rotate
@@ -116,20 +113,14 @@ class FormPage:
         xobjects = DictionaryObject()
         xobjects[NameObject("/PdoPage")] = writer._add_object(page)
         draws = [b"q /PdoPage Do Q"]
-        for n, (rect, normal) in enumerate(d.appearances):
-            stream = normal.get_object()
-            bbox = [float(v) for v in stream["/BBox"]]
-            bw, bh = bbox[2] - bbox[0], bbox[3] - bbox[1]
-            if bw == 0 or bh == 0:
-                continue
+        for n, (matrix, normal) in enumerate(d.appearances):
             clone = normal.clone(writer)
             if not isinstance(clone, IndirectObject):
                 clone = writer._add_object(clone)
             name = f"/PdoAnnot{n}"
             xobjects[NameObject(name)] = clone
-            sx, sy = (rect[2] - rect[0]) / bw, (rect[3] - rect[1]) / bh
-            e, f = rect[0] - bbox[0] * sx, rect[1] - bbox[1] * sy
-            draws.append(f"q {sx:.5f} 0 0 {sy:.5f} {e:.4f} {f:.4f} cm {name} Do Q".encode())
+            cm = " ".join(f"{v:.5f}" for v in matrix)
+            draws.append(f"q {cm} cm {name} Do Q".encode())
         outer_res[NameObject("/XObject")] = xobjects
         return writer._add_object(_form(b"\n".join(draws), self.box, outer_res))
 

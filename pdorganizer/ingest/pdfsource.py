@@ -78,7 +78,8 @@ class PageDrawing:
     raw: StreamObject | None
     resources: Any  # cleaned /Resources (IndirectObject or DictionaryObject) or None
     group: Any
-    appearances: list[tuple[list[float], Any]] = field(default_factory=list)
+    # (matrix that puts it on the page, cleaned appearance form) per filled-in field
+    appearances: list[tuple[tuple[float, ...], Any]] = field(default_factory=list)
 
     @property
     def raw_size(self) -> tuple[float, float]:
@@ -91,10 +92,19 @@ class SourcePdf:
     reader: PdfReader
     cleaner: Cleaner
     repaired: bool  # read from pdfium's repaired copy
+    _index: dict[int, int] | None = None
 
     @property
     def count(self) -> int:
         return len(self.reader.pages)
+
+    def index_of(self, page: Any) -> int:
+        """The index of a page object of this reader (pypdf's page_number can be None
+        for odd page trees)."""
+        if self._index is None:
+            pages = self.reader.pages
+            self._index = {id(pages[i]): i for i in range(len(pages))}
+        return self._index[id(page)]
 
     def page(self, index: int) -> PageDrawing:
         with decoding("PDF page"):
@@ -244,7 +254,10 @@ def _drawing(page: Any, cleaner: Cleaner) -> PageDrawing:
     group = cleaner.value(group, "group") if group is not None else None
     appearances = []
     for rect, normal in visible_appearances(page):
-        appearances.append((rect, cleaner.value(normal, "xobject")))
+        cleaned = cleaner.value(normal, "xobject")
+        matrix = _fit(rect, cleaned.get_object()) if cleaned is not None else None
+        if matrix is not None:
+            appearances.append((matrix, cleaned))
     return PageDrawing(
         box,
         unit,
@@ -253,8 +266,27 @@ def _drawing(page: Any, cleaner: Cleaner) -> PageDrawing:
         raw,
         resources,
         group,
-        [(r, a) for r, a in appearances if a is not None],
+        appearances,
     )
+
+
+def _fit(rect: list[float], form: Any) -> tuple[float, ...] | None:
+    """The `cm` that draws an appearance in its annotation's rectangle (PDF 12.5.5: the
+    form's BBox, transformed by its /Matrix, mapped onto /Rect)."""
+    bbox = _rect(form.get("/BBox")) if isinstance(form, StreamObject) else None
+    if bbox is None:
+        return None
+    m = form.get("/Matrix")
+    a, b, c, d, e, f = (
+        [float(v) for v in m] if isinstance(m, ArrayObject) and len(m) == 6 else (1, 0, 0, 1, 0, 0)
+    )
+    corners = [(a * x + c * y + e, b * x + d * y + f) for x in bbox[::2] for y in bbox[1::2]]
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    if w <= 0 or h <= 0 or not all(math.isfinite(v) for v in (*xs, *ys)):
+        return None
+    sx, sy = (rect[2] - rect[0]) / w, (rect[3] - rect[1]) / h
+    return (sx, 0.0, 0.0, sy, rect[0] - min(xs) * sx, rect[1] - min(ys) * sy)
 
 
 def page_box(page: Any) -> tuple[float, float, float, float]:
