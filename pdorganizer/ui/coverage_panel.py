@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.models import CoverageModel
-from pdorganizer.ui.models.coverage import CLAIMED_NONE, NEEDS_REHAB, coverage_rows
+from pdorganizer.checks.context import load_case
+from pdorganizer.checks.profile_checks import missing_core_parts
+from pdorganizer.ui.models.coverage import CORE_MISSING, URGENT, coverage_rows
 from pdorganizer.vault import Vault
 
 
@@ -49,17 +51,22 @@ class CoveragePanel(QWidget):
             taxonomy = vault.factors.taxonomy()
             counts = vault.cases.coverage(case_id)
             claimed = vault.cases.get(case_id).claimed_factors
+            core = missing_core_parts(load_case(vault, case_id, pages=False))
         except Exception as exc:
             show_error(self, exc, "coverage")
             self.clear()
             return
-        rows = coverage_rows(taxonomy, counts, claimed, self.lang)
+        rows = coverage_rows(taxonomy, counts, claimed, self.lang, core)
         self.model.set_rows(rows)
-        urgent = sum(1 for r in rows if r.status in (CLAIMED_NONE, NEEDS_REHAB))
+        urgent = sum(1 for r in rows if r.status in URGENT and r.status != CORE_MISSING)
         supported = sum(1 for r in rows if r.count and r.kind == "positive")
         text = self.tr("%n factor(s) in the person's favour have documents.", "", supported)
         if urgent:
             text += " " + self.tr("%n point(s) marked in orange need more evidence.", "", urgent)
+        if core:
+            text += " " + self.tr(
+                "%n part(s) every request needs are missing (see \"Ready to file?\").", "", len(core)
+            )
         self.summary.setText(text)
 
     def clear(self) -> None:
