@@ -93,7 +93,8 @@ def test_draft_states_only_case_data(vault):
     )  # fmt: skip
     result = service.draft(vault, case.id)
     text = result.text
-    assert "Administrative closure" in text  # the subject names the requested PD
+    # the subject names the requested PD
+    assert "prosecutorial discretion (administrative closure of the removal proceedings)" in text
     assert "OPLA San Francisco" in text and "A-Number: A123-456-789" in text
     assert "Lease 2015, issued by Oak Apartments, dated 2015-01-01" in text
     for doc in (lease, tax, court, rehab):

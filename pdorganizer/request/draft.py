@@ -7,11 +7,14 @@ the writer's. Citations are tokens (`[[DOC]]`), so they follow the exhibits."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import cache
 
 from pdorganizer.core.factors import Taxonomy
 from pdorganizer.core.models import Case, Document, Exhibit
 from pdorganizer.request.tokens import make
+from pdorganizer.resources_path import resource
 
 PLACEHOLDER = "[WRITER: {}]"
 REHABILITATION = "rehabilitation"
@@ -27,19 +30,19 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
 
 
-def requested_label(case: Case) -> str:
-    """The requested kind of PD in words, or "" when the profile does not say.
+@cache
+def _phrases() -> dict[str, str]:
+    return json.loads(resource("letter.json").read_text(encoding="utf-8"))["requested_pd"]
 
-    Read defensively: `requested_pd` arrives with schema v3 (pre-flight)."""
+
+def requested_label(case: Case) -> str:
+    """The requested kind of PD as the letter names it, or "" when the profile does not
+    say. ("other": the profile's own words.)"""
     pd_id = str(getattr(case, "requested_pd", "") or "")
-    other = str(getattr(case, "requested_pd_other", "") or "")
-    if not pd_id:
-        return ""
-    try:
-        from pdorganizer.core.kinds import requested_pd_label
-    except ImportError:  # an older tree without the kinds data
-        return other.strip() if pd_id == "other" else pd_id.replace("-", " ")
-    return requested_pd_label(pd_id, "en", other)
+    other = " ".join(str(getattr(case, "requested_pd_other", "") or "").split())
+    if pd_id == "other":
+        return other
+    return _phrases().get(pd_id, pd_id.replace("-", " "))
 
 
 def represented(case: Case) -> bool:
@@ -98,7 +101,7 @@ def _caption(case: Case) -> list[str]:
 def _subject(case: Case) -> str:
     label = requested_label(case)
     asked = label or writer("the kind of prosecutorial discretion requested")
-    return f"**Subject: Request for prosecutorial discretion: {asked}**"
+    return f"**Subject: Request for prosecutorial discretion ({asked})**"
 
 
 def _factor_sections(
@@ -188,12 +191,13 @@ def draft_letter(
     if pro_se:
         intro = (
             f"I, {case.name}, respectfully ask the Office of the Principal Legal Advisor to "
-            f"exercise its prosecutorial discretion in my case: {asked}."
+            f"exercise its prosecutorial discretion in my case in the form of {asked}."
         )
     else:
         intro = (
             f"On behalf of {case.name}, I respectfully ask the Office of the Principal Legal "
-            f"Advisor to exercise its prosecutorial discretion in this case: {asked}."
+            f"Advisor to exercise its prosecutorial discretion in this case in the form of "
+            f"{asked}."
         )
     intro_parts = [intro, writer("a short summary of why discretion is warranted in this case")]
     if declarations:
@@ -219,7 +223,7 @@ def draft_letter(
     verb = "ask" if pro_se else "asks"
     parts.append(
         f"For these reasons, {subject} respectfully {verb} that the Office of the Principal "
-        f"Legal Advisor exercise its prosecutorial discretion: {asked}."
+        f"Legal Advisor exercise its prosecutorial discretion in the form of {asked}."
     )
     parts += ["", "Respectfully submitted,", ""]
     parts.append(_signature(case, pro_se))

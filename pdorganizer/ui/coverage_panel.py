@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pdorganizer.ui.errors import show_error
-from pdorganizer.ui.models import CoverageModel
 from pdorganizer.checks.context import load_case
 from pdorganizer.checks.profile_checks import missing_core_parts
+from pdorganizer.ui.errors import show_error
+from pdorganizer.ui.models import CoverageModel
 from pdorganizer.ui.models.coverage import CORE_MISSING, URGENT, coverage_rows
 from pdorganizer.vault import Vault
 
@@ -64,9 +64,8 @@ class CoveragePanel(QWidget):
         if urgent:
             text += " " + self.tr("%n point(s) marked in orange need more evidence.", "", urgent)
         if core:
-            text += " " + self.tr(
-                "%n part(s) every request needs are missing (see \"Ready to file?\").", "", len(core)
-            )
+            missing = self.tr("%n part(s) every request needs are missing.", "", len(core))
+            text += " " + missing
         self.summary.setText(text)
 
     def clear(self) -> None:

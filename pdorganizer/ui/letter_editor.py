@@ -349,6 +349,7 @@ class LetterEditor(QWidget):
             self.clear()
             return
         self.edit.load_text(text)
+        self.edit.moveCursor(QTextCursor.MoveOperation.Start)  # open at the top
         self.setEnabled(True)
         self._update_status()
 
