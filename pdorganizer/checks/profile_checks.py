@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from pdorganizer.checks import texts
-from pdorganizer.checks.context import Context, effective_factors
+from pdorganizer.checks.context import CaseData, Context, PreflightOptions, effective_factors
 from pdorganizer.checks.finding import Finding
 from pdorganizer.core.dates import latest
 
@@ -90,3 +90,11 @@ def negative_without_rehabilitation(ctx: Context) -> Iterator[Finding]:
                 factors=[factor.id, "rehabilitation"],
                 factor=ctx.factor_label(factor.id),
             )
+
+
+def missing_core_parts(data: CaseData) -> set[str]:
+    """Factor ids of the parts every request needs that the case lacks (declaration,
+    identity, the representation form when represented): the coverage view flags them."""
+    ctx = Context(data, PreflightOptions(pages=False))
+    checks = (no_declaration, no_identity, no_representation_form)
+    return {f for check in checks for finding in check(ctx) for f in finding.factors}

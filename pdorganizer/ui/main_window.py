@@ -39,6 +39,7 @@ from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.settings_dialog import SettingsDialog
 from pdorganizer.ui.shortcuts_help import show_shortcuts
 from pdorganizer.ui.start_screen import StartScreen
+from pdorganizer.ui.window_memory import remember_window, restore_window
 from pdorganizer.ui.workspace import Workspace
 from pdorganizer.vault import DEFAULT_PARAMS, KdfParams, Vault
 
@@ -87,14 +88,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self._update_title()
         self._update_actions()
-        char = self.fontMetrics().averageCharWidth()
-        line = self.fontMetrics().lineSpacing()
-        width, height = char * 170, line * 46
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:  # most of the screen, in logical pixels (any scaling)
-            width = min(max(width, int(screen.width() * 0.85)), screen.width())
-            height = min(max(height, int(screen.height() * 0.85)), screen.height())
-        self.resize(width, height)
+        restore_window(self, self.settings)  # as left last time, else using the screen
 
     # -- actions ----------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
@@ -561,6 +555,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        remember_window(self, self.settings)
         self.shutdown()
         event.accept()
 

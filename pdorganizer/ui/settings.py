@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import os
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from pdorganizer.export.service import ExportOptions
 
@@ -107,6 +107,17 @@ class AppSettings:
         for key in EXPORT_DEFAULT_KEYS:
             value = getattr(options, key, None)
             self.store.setValue(f"export/{key}", "none" if value is None else value)
+
+    # -- window layout (geometry only) -------------------------------------------------
+    def window_state(self, name: str) -> bytes | None:
+        """Saved window geometry or splitter state `name`, as Qt wrote it."""
+        value = self.store.value(f"window/{name}")
+        if isinstance(value, QByteArray):
+            return bytes(value.data())
+        return value if isinstance(value, bytes) else None
+
+    def set_window_state(self, name: str, data: bytes) -> None:
+        self.store.setValue(f"window/{name}", QByteArray(data))
 
     def sync(self) -> None:
         self.store.sync()

@@ -132,7 +132,7 @@ class Workspace(QWidget):
         header = self.doc_table.horizontalHeader()
         # The title keeps a readable width; "Supports" (last) takes what is left.
         char = self.fontMetrics().averageCharWidth()
-        for col, chars in ((0, 24), (1, 14)):
+        for col, chars in ((0, 28), (1, 16)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, char * chars)
         # Date and pages: as wide as their header (in any language) or widest value needs;
@@ -185,6 +185,7 @@ class Workspace(QWidget):
         docs_layout.addLayout(head)
         docs_layout.addWidget(self.doc_stack, 1)
         middle = QSplitter(Qt.Orientation.Vertical)
+        middle.setObjectName("documentSplitter")  # its position is remembered
         middle.addWidget(docs_box)
         middle.addWidget(self.preview)
         middle.setStretchFactor(0, 1)
@@ -209,6 +210,7 @@ class Workspace(QWidget):
         self.tabs.addTab(self.request_panel, self.tr("Re&quest"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")  # its position is remembered
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(self.tabs)

@@ -22,8 +22,11 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REHABILITATION = "rehabilitation"
 
-# Statuses, from calm to urgent.
+# Statuses, from calm to urgent. CORE_MISSING: a part every request needs (declaration,
+# identity; the G-28 / EOIR-28 when represented), as the pre-flight checks find it.
 OK, NONE, CLAIMED_NONE, NEEDS_REHAB = "ok", "none", "claimed_none", "needs_rehab"
+CORE_MISSING = "core_missing"
+URGENT = (CLAIMED_NONE, NEEDS_REHAB, CORE_MISSING)
 
 
 def _tr(text: str) -> str:
@@ -40,13 +43,19 @@ class CoverageRow:
 
 
 def coverage_rows(
-    taxonomy: Taxonomy, counts: dict[str, int], claimed: list[str], lang: str
+    taxonomy: Taxonomy,
+    counts: dict[str, int],
+    claimed: list[str],
+    lang: str,
+    core_missing: frozenset[str] | set[str] = frozenset(),
 ) -> list[CoverageRow]:
     rehab = counts.get(REHABILITATION, 0)
     rows = []
     for factor in taxonomy.factors:
         n = counts.get(factor.id, 0)
-        if factor.kind == "negative":
+        if factor.id in core_missing:
+            status = CORE_MISSING
+        elif factor.kind == "negative":
             status = NEEDS_REHAB if n and not rehab else OK
         elif n == 0:
             status = CLAIMED_NONE if factor.id in claimed else NONE
@@ -97,11 +106,11 @@ class CoverageModel(QAbstractTableModel):
             if col == 1:
                 return str(row.count)
             return self._advice(row)
-        if role == Qt.ItemDataRole.BackgroundRole and row.status in (CLAIMED_NONE, NEEDS_REHAB):
+        if role == Qt.ItemDataRole.BackgroundRole and row.status in URGENT:
             return QBrush(QColor(255, 226, 204))
         if role == Qt.ItemDataRole.ForegroundRole and row.status == NONE:
             return QBrush(QColor(110, 110, 110))
-        if role == Qt.ItemDataRole.FontRole and row.status in (CLAIMED_NONE, NEEDS_REHAB):
+        if role == Qt.ItemDataRole.FontRole and row.status in URGENT:
             font = QFont()
             font.setBold(True)
             return font
@@ -124,8 +133,17 @@ class CoverageModel(QAbstractTableModel):
                 "Documents show this difficult point. Add evidence of rehabilitation or "
                 'of changed circumstances, and tag it "Rehabilitation".'
             )
+        if row.status == CORE_MISSING:
+            if row.factor_id == "representation":
+                return _tr(
+                    "The person is represented: the signed G-28 (for ICE) or EOIR-28 (for the "
+                    "court) goes with the request."
+                )
+            return _tr("Every request needs this. Add it and choose its kind.")
         if row.status == NONE:
-            return _tr("No document supports this point yet.")
+            return _tr(
+                "No document shows this point. Add evidence only if it applies to the person."
+            )
         return ""
 
     @staticmethod
@@ -134,6 +152,8 @@ class CoverageModel(QAbstractTableModel):
             return _tr("Claimed: add evidence")
         if row.status == NEEDS_REHAB:
             return _tr("Add rehabilitation evidence")
+        if row.status == CORE_MISSING:
+            return _tr("Needed: add it")
         if row.status == NONE:
-            return _tr("None yet")
+            return _tr("Optional: add if it applies")
         return ""
