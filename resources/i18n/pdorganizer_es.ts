@@ -2159,7 +2159,7 @@
     </message>
     <message>
         <source>this PDF is encrypted in a way this app cannot read</source>
-        <translation type="unfinished"></translation>
+        <translation>este PDF está cifrado de una forma que este programa no puede leer</translation>
     </message>
     <message>
         <source>the file is too large (over 1 GB)</source>
