@@ -248,3 +248,23 @@ def test_gui_started_from_a_terminal_prints_nothing(tmp_path: Path) -> None:
     out, err = proc.communicate(timeout=30)
     assert proc.returncode is not None and proc.returncode < 0, err  # it was still running
     assert err == b"" and out == b""
+
+
+def test_an_uncaught_exception_shows_no_traceback_with_content(tmp_path: Path) -> None:
+    """E.g. from a Qt slot: a traceback's last line is the message, which can hold names."""
+    script = (
+        "from pdorganizer.core.quiet import setup_logging, silence_process\n"
+        "silence_process(); setup_logging()\n"
+        "{}['Maria Lopez passport.jpg']\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == ["pdorganizer: something went wrong (KeyError)"]
+    log = (tmp_path / "state" / "pdorganizer" / "pdorganizer.log").read_text()
+    assert "KeyError" in log and "Maria" not in log

@@ -173,6 +173,19 @@ def silence_process() -> None:
     faulthandler.enable(file=stream)
     sys.unraisablehook = _log_unraisable
     threading.excepthook = _log_thread_exception
+    sys.excepthook = _report_uncaught
+
+
+def _report_uncaught(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+    """An exception nobody caught (e.g. in a Qt slot): one line, the trace in our log.
+    A traceback's last line holds the exception's message, which can hold content."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)  # type: ignore[arg-type]
+        return
+    from pdorganizer.core.safelog import log_unexpected
+
+    summary = log_unexpected(exc, "uncaught")
+    print(f"pdorganizer: something went wrong ({summary})", file=sys.stderr, flush=True)
 
 
 def _log_unraisable(unraisable: object) -> None:
