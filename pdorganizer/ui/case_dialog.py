@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from pdorganizer.checks import texts as check_texts
 from pdorganizer.core.factors import Taxonomy
 from pdorganizer.core.kinds import requested_pd_kinds
 from pdorganizer.core.models import CASE_BOOL_FIELDS, CASE_FIELDS, Case
@@ -63,8 +65,12 @@ class CaseDialog(QDialog):
         self, parent: QWidget | None, taxonomy: Taxonomy, lang: str, case: Case | None = None
     ) -> None:
         super().__init__(parent)
+        self._lang = lang
+        # Warn when the profile changes to "not in proceedings" (or a new case starts so).
+        self._was_in_proceedings = case.in_proceedings if case else True
         self.setWindowTitle(self.tr("Edit case") if case else self.tr("New case"))
         self.setObjectName("caseDialog")
+        self.case_id = case.id if case else None  # None: a new case
         self.edits: dict[str, Any] = {}
         labels = self._labels()
         placeholders = {
@@ -232,9 +238,48 @@ class CaseDialog(QDialog):
                 out.append(str(item.data(Qt.ItemDataRole.UserRole)))
         return out
 
+    # -- drafts (the vault locked while this was open: ui/drafts.py) --------------------
+    def draft(self) -> dict[str, Any]:
+        return {"case_id": self.case_id, "values": self.values(), "claimed": self.claimed_factors()}
+
+    def fill(self, values: dict[str, Any], claimed: list[str]) -> None:
+        """Put a draft's values back in the form (unknown fields are ignored)."""
+        for name, value in values.items():
+            widget = self.edits.get(name)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(widget.findData(str(value)), 0))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(str(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(value))
+        wanted = set(claimed)
+        for i in range(self.claimed_list.count()):
+            item = self.claimed_list.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
     def _accept(self) -> None:
         if not self.values()["name"]:
             self.error_label.setText(self.tr("Please write the person's name."))
             self.edits["name"].setFocus()
             return
+        if self._was_in_proceedings and not self.values()["in_proceedings"]:
+            self._warn_not_in_proceedings()
         self.accept()
+
+    def _warn_not_in_proceedings(self) -> None:
+        """Asking ICE for PD can put a person who is not in proceedings into them: say so
+        when the profile first says it (the same words as the pre-flight check)."""
+        key = "not-in-proceedings"
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Not in removal proceedings"),
+            check_texts.message(key, self._lang),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setInformativeText(check_texts.todo(key, self._lang))
+        box.exec()
+        box.deleteLater()

@@ -51,6 +51,13 @@
             <numerusform>%n points marked in orange need more evidence.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n part(s) every request needs are missing.</source>
+        <translation>
+            <numerusform>%n part every request needs is missing.</numerusform>
+            <numerusform>%n parts every request needs are missing.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExhibitListModel</name>

@@ -206,6 +206,10 @@
         <source>Please write the person&apos;s name.</source>
         <translation>Escriba el nombre de la persona, por favor.</translation>
     </message>
+    <message>
+        <source>Not in removal proceedings</source>
+        <translation>No está en un proceso de deportación</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -473,8 +477,28 @@
         <translation>Hay documentos que muestran este punto difícil. Agregue pruebas de rehabilitación o de que las circunstancias cambiaron, y márquelas como “Rehabilitación”.</translation>
     </message>
     <message>
+        <source>The person is represented: the signed G-28 (for ICE) or EOIR-28 (for the court) goes with the request.</source>
+        <translation>La persona tiene representante: el G-28 firmado (para ICE) o el EOIR-28 (para la corte) va con la solicitud.</translation>
+    </message>
+    <message>
+        <source>Every request needs this. Add it and choose its kind.</source>
+        <translation>Toda solicitud lo necesita. Agréguelo y elija su tipo.</translation>
+    </message>
+    <message>
+        <source>No document shows this point. Add evidence only if it applies to the person.</source>
+        <translation>Ningún documento muestra este punto. Agregue pruebas solo si se aplica a la persona.</translation>
+    </message>
+    <message>
+        <source>Needed: add it</source>
+        <translation>Necesario: agréguelo</translation>
+    </message>
+    <message>
+        <source>Optional: add if it applies</source>
+        <translation>Opcional: agregue si corresponde</translation>
+    </message>
+    <message>
         <source>No document supports this point yet.</source>
-        <translation>Todavía ningún documento respalda este punto.</translation>
+        <translation type="vanished">Todavía ningún documento respalda este punto.</translation>
     </message>
     <message>
         <source>Claimed: add evidence</source>
@@ -486,7 +510,7 @@
     </message>
     <message>
         <source>None yet</source>
-        <translation>Todavía ninguno</translation>
+        <translation type="vanished">Todavía ninguno</translation>
     </message>
 </context>
 <context>
@@ -507,6 +531,13 @@
         <translation>
             <numerusform>%n punto marcado en naranja necesita más pruebas.</numerusform>
             <numerusform>%n puntos marcados en naranja necesitan más pruebas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) every request needs are missing.</source>
+        <translation>
+            <numerusform>Falta %n parte que toda solicitud necesita.</numerusform>
+            <numerusform>Faltan %n partes que toda solicitud necesita.</numerusform>
         </translation>
     </message>
 </context>
@@ -2084,6 +2115,14 @@
     <message>
         <source>the declaration has no English translation yet</source>
         <translation>la declaración todavía no tiene traducción al inglés</translation>
+    </message>
+    <message>
+        <source>the Word copy&apos;s name must end in .docx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not write {file}: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>this case already has a letter; use --force to replace it with a new draft</source>

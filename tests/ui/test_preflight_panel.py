@@ -123,3 +123,63 @@ def test_export_dialog_shows_blockers_and_lets_the_person_go_on(
     answer_dialog(lambda m: m.button(QMessageBox.StandardButton.Yes).click(), QMessageBox)
     dialog._accept()
     assert dialog.result() == 1
+
+
+def test_case_dialog_new_fields_and_the_not_in_proceedings_warning(qtbot, vault: Vault) -> None:
+    from pdorganizer.ui.case_dialog import CaseDialog
+
+    dialog = CaseDialog(None, vault.factors.taxonomy(), "es")
+    qtbot.addWidget(dialog)
+    edits = dialog.edits
+    edits["name"].setText("Ana")
+    combo = edits["requested_pd"]
+    combo.setCurrentIndex(combo.findData("administrative-closure"))
+    assert combo.currentText() == "Cierre administrativo"
+    edits["entry_date"].setText("2019-06")
+    assert edits["in_proceedings"].isChecked()  # the default for a new case
+    edits["in_proceedings"].setChecked(False)
+    edits["represented"].setChecked(True)
+    seen = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text() + " " + box.informativeText())
+        box.accept()
+
+    answer_dialog(read, QMessageBox)
+    dialog._accept()
+    assert seen and "abogado" in seen[0] and "proceso de deportación" in seen[0]
+    values = dialog.values()
+    assert values["requested_pd"] == "administrative-closure"
+    assert (values["entry_date"], values["in_proceedings"], values["represented"]) == (
+        "2019-06",
+        False,
+        True,
+    )
+    case = vault.cases.add(values.pop("name"), **values)
+    again = CaseDialog(None, vault.factors.taxonomy(), "en", case)
+    qtbot.addWidget(again)
+    assert again.edits["requested_pd"].currentData() == "administrative-closure"
+    assert not again.edits["in_proceedings"].isChecked()
+
+
+def test_document_panel_kinds_from_resources_and_expires(qtbot, vault: Vault, case) -> None:
+    from pdorganizer.ui.document_panel import DocumentPanel
+
+    doc = add_doc(vault, case.id, "Pasaporte de Ana", kind="Identity document")
+    panel = DocumentPanel()
+    qtbot.addWidget(panel)
+    panel.vault = vault
+    panel.lang = "es"
+    panel.show_document(doc, [])
+    assert panel.kind_combo.currentText() == "Identity document"  # older free text as is
+    assert panel.kind_names()["Identity document"] == "Documento de identidad"
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("passport"))
+    assert panel.kind_combo.currentText() == "Pasaporte"
+    panel.expires_edit.setText("2030-01-31")
+    panel.save_fields()
+    saved = vault.documents.get(doc.id)
+    assert (saved.kind, saved.expires) == ("passport", "2030-01-31")
+    panel.expires_edit.setText("31/01/2030")
+    panel.save_fields()
+    assert vault.documents.get(doc.id).expires == "2030-01-31"  # refused, nothing changed
+    assert "YYYY-MM-DD" in panel.status_label.text()
