@@ -45,6 +45,18 @@ def _reset_peak_rss() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
+def root_cause(exc: BaseException) -> BaseException | None:
+    """The first exception of the chain that is not one of our PdoErrors."""
+    from pdorganizer.core.errors import PdoError
+
+    seen = 0
+    inner = exc.__cause__ or exc.__context__
+    while isinstance(inner, PdoError) and seen < 10:
+        inner = inner.__cause__ or inner.__context__
+        seen += 1
+    return inner
+
+
 def library_frame(exc: BaseException) -> str:
     """The innermost frame outside pdorganizer: where in a library the error came from."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
@@ -129,8 +141,9 @@ class Worker:
                 report.update({"class": "unhandled", "place": f"PdoError: {known_message(exc)}"})
                 return report
             except Exception as exc:
+                cls = "memory" if isinstance(exc, MemoryError) else "unhandled"
                 report.update(
-                    {"class": "unhandled", "place": bug_summary(exc), "library": library_frame(exc)}
+                    {"class": cls, "place": bug_summary(exc), "library": library_frame(exc)}
                 )
                 return report
             if result.status == "failed":
@@ -149,7 +162,7 @@ class Worker:
                 except PdoError as exc:
                     # The decoder's own exception, kept as the context of our message,
                     # says where the export and the import judged the file differently.
-                    inner = exc.__cause__ or exc.__context__
+                    inner = root_cause(exc)
                     place = known_message(exc)
                     if inner is not None:
                         place += f" [from {bug_summary(inner)}]"
@@ -164,7 +177,7 @@ class Worker:
                 except Exception as exc:
                     report.update(
                         {
-                            "class": "unhandled",
+                            "class": "memory" if isinstance(exc, MemoryError) else "unhandled",
                             "place": bug_summary(exc),
                             "library": library_frame(exc),
                         }
