@@ -415,3 +415,21 @@ def test_no_source_metadata_reaches_the_packet(tmp_path: Path, quality: str):
     # the source's layer came along renamed, visible as in the source
     layers = root["/OCProperties"]["/OCGs"]
     assert [str(ref.get_object()["/Name"]) for ref in layers] == ["Layer"]
+
+
+def test_the_packet_check_refuses_metadata_that_slipped_through(tmp_path: Path):
+    from pdorganizer.export.verify import VerificationFailed, _check_metadata
+
+    w = PdfWriter()
+    w.add_blank_page(612, 792)
+    w.add_metadata({"/Title": "Packet"})
+    del w._info.get_object()[_n("/Producer")]  # what assemble does: its title only
+    clean = io.BytesIO()
+    w.write(clean)
+    _check_metadata(PdfReader(clean), "p.pdf")  # a title only: fine
+    w.add_metadata({"/Author": "Someone"})
+    w._root_object[_n("/OpenAction")] = DictionaryObject({_n("/S"): _n("/JavaScript")})
+    leaky = io.BytesIO()
+    w.write(leaky)
+    with pytest.raises(VerificationFailed):
+        _check_metadata(PdfReader(leaky), "p.pdf")

@@ -1,7 +1,8 @@
 """Re-open what was written and check it against the plan, before the user gets it.
 
 Checked per file: page count, the label stamped on every page and the /PageLabels a
-viewer shows, every outline entry (title and target page), every index link target."""
+viewer shows, every outline entry (title and target page), every index link target, and
+that no document-level metadata or non-drawing data came along."""
 
 from __future__ import annotations
 
@@ -72,6 +73,28 @@ def _check(reader: PdfReader, expected: Expected) -> None:
     links = _links(reader)
     if links != expected.links:
         raise VerificationFailed(name, "a link in the index points to the wrong page")
+    _check_metadata(reader, name)
+
+
+# Where a PDF keeps document-level data that is not drawing; none may be in a packet.
+_NOT_IN_CATALOG = (
+    "/Metadata", "/Names", "/OpenAction", "/AA", "/AcroForm", "/StructTreeRoot", "/Threads",
+    "/PieceInfo", "/Perms", "/Collection", "/Dests", "/SpiderInfo", "/Legal", "/AF",
+)  # fmt: skip
+_NOT_ON_PAGES = ("/Metadata", "/PieceInfo", "/Thumb", "/AA", "/LastModified")
+
+
+def _check_metadata(reader: PdfReader, name: str) -> None:
+    """A second line behind the allow-list: the packet's only metadata is its title."""
+    info = reader.trailer.get("/Info")
+    if info is not None and set(info.get_object().keys()) - {"/Title"}:
+        raise VerificationFailed(name, "it carries document metadata besides its title")
+    root = reader.trailer["/Root"].get_object()
+    pages = reader.pages
+    if any(key in root for key in _NOT_IN_CATALOG) or any(
+        key in pages[i] for i in range(len(pages)) for key in _NOT_ON_PAGES
+    ):
+        raise VerificationFailed(name, "it carries data from a source file besides drawing")
 
 
 def last_shown_text(page: Any) -> str | None:
