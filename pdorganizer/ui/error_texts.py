@@ -135,4 +135,6 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("PdoError", "the letter is empty; use --clear to remove it"),
     QT_TRANSLATE_NOOP("PdoError", "the text is too long (more than 2 million characters)"),
+    QT_TRANSLATE_NOOP("PdoError", "the Word copy's name must end in .docx"),
+    QT_TRANSLATE_NOOP("PdoError", "could not write {file}: {reason}"),
 )

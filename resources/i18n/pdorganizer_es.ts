@@ -2118,11 +2118,11 @@
     </message>
     <message>
         <source>the Word copy&apos;s name must end in .docx</source>
-        <translation type="unfinished"></translation>
+        <translation>el nombre de la copia en Word debe terminar en .docx</translation>
     </message>
     <message>
         <source>could not write {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo escribir {file}: {reason}</translation>
     </message>
     <message>
         <source>this case already has a letter; use --force to replace it with a new draft</source>
