@@ -353,3 +353,12 @@ def test_create_on_a_full_disk_leaves_nothing(small_disk) -> None:
     with pytest.raises(StorageError, match="the disk is full"):
         Vault.create(disk / "new.pdvault", PASS, CHEAP_PARAMS)
     assert sorted(p.name for p in disk.iterdir()) == ["filler"]
+
+
+def test_backup_to_a_read_only_folder_names_the_folder(tmp_path: Path, small_disk) -> None:
+    usb = small_disk("2m")
+    remount_ro(usb)
+    vault = Vault.create(tmp_path / "v.pdvault", PASS, CHEAP_PARAMS)
+    with vault, pytest.raises(StorageError, match=r"the folder .* cannot be written"):
+        vault.backup(usb / "copy.pdvault")
+    assert list(usb.iterdir()) == []

@@ -66,6 +66,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("PdoError", "the vault is locked"),
     QT_TRANSLATE_NOOP("PdoError", "the backup must not replace the vault itself"),
     QT_TRANSLATE_NOOP("PdoError", "the new passphrase is empty"),
+    QT_TRANSLATE_NOOP(
+        "PdoError", "the folder {folder} cannot be written (is it read-only?); nothing was changed"
+    ),
     QT_TRANSLATE_NOOP("PdoError", "no case {case} in this vault"),
     QT_TRANSLATE_NOOP("PdoError", "not an image or PDF"),
     QT_TRANSLATE_NOOP("PdoError", "too many pages in one image file"),
@@ -130,11 +133,11 @@ MESSAGES = (
         "PdoError", "the translation has {got} paragraphs; the declaration has {want}"
     ),
     QT_TRANSLATE_NOOP("PdoError", "the declaration has no English translation yet"),
+    QT_TRANSLATE_NOOP("PdoError", "the Word copy's name must end in .docx"),
+    QT_TRANSLATE_NOOP("PdoError", "could not write {file}: {reason}"),
     QT_TRANSLATE_NOOP(
         "PdoError", "this case already has a letter; use --force to replace it with a new draft"
     ),
     QT_TRANSLATE_NOOP("PdoError", "the letter is empty; use --clear to remove it"),
     QT_TRANSLATE_NOOP("PdoError", "the text is too long (more than 2 million characters)"),
-    QT_TRANSLATE_NOOP("PdoError", "the Word copy's name must end in .docx"),
-    QT_TRANSLATE_NOOP("PdoError", "could not write {file}: {reason}"),
 )

@@ -338,13 +338,22 @@ class Vault:
         if not target.parent.is_dir():
             raise InvalidInput("the folder {folder} does not exist", folder=str(target.parent))
         tmp = self._temp_name(target)
-        with self._lock, self.writing_to(target.parent, tmp.name):
-            self._export_to(tmp, self._key, self._salt)
-            try:
-                os.replace(tmp, target)
-            except OSError as exc:
-                raise storage_error(exc) from None
-            fsync_util.fsync_dir(target.parent)
+        try:
+            with self._lock, self.writing_to(target.parent, tmp.name):
+                self._export_to(tmp, self._key, self._salt)
+                try:
+                    os.replace(tmp, target)
+                except OSError as exc:
+                    raise storage_error(exc) from None
+                fsync_util.fsync_dir(target.parent)
+        except StorageError as exc:
+            if exc.template == "the vault file cannot be written (is it read-only?)":
+                # It is the copy's folder that refused, not the vault.
+                raise StorageError(
+                    "the folder {folder} cannot be written (is it read-only?); nothing was changed",
+                    folder=str(target.parent),
+                ) from None
+            raise
         return target
 
     def change_passphrase(self, new_passphrase: str, params: kdf.KdfParams | None = None) -> None:

@@ -903,6 +903,25 @@
     </message>
 </context>
 <context>
+    <name>Drafts</name>
+    <message>
+        <source>A change was not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the vault locked, a change to a document&apos;s details was not valid (an empty title, or a date not written as YYYY-MM-DD) and could not be saved. Please check the document you were describing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved case details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault locked while the case form was open. What you had typed was kept in the vault. Open the form again to finish it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExhibitHistory</name>
     <message>
         <source>group exhibits</source>
@@ -2091,6 +2110,10 @@
     <message>
         <source>the vault file could not be written (disk error); nothing was changed</source>
         <translation>no se pudo guardar en el archivo de la caja fuerte (error del disco); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>the folder {folder} cannot be written (is it read-only?); nothing was changed</source>
+        <translation>no se puede escribir en la carpeta {folder} (¿es de solo lectura?); no se cambió nada</translation>
     </message>
     <message>
         <source>the declaration&apos;s language must be en or es</source>
