@@ -18,6 +18,7 @@ through the real export service. Classes:
   hang       over the time limit (the worker is killed)        finding
   memory     peak memory over the limit, or MemoryError        finding
   crash      the worker died (a segfault in a C library...)    finding
+  leak       the export holds metadata planted in a seed       finding
 
 Findings are deduplicated by class, stage and place (our code location from
 core/safelog.bug_summary, plus the library frame). Inputs are a pure function of
@@ -50,7 +51,7 @@ from fuzzing.seeds import Seed, all_seeds  # noqa: E402
 from fuzzing.worker import worker_main  # noqa: E402
 
 OK_CLASSES = ("refused", "exported")
-FINDING_CLASSES = ("unhandled", "export", "hang", "memory", "crash")
+FINDING_CLASSES = ("unhandled", "export", "hang", "memory", "crash", "leak")
 
 
 @dataclass

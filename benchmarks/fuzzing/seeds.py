@@ -17,6 +17,10 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
+# Private values planted in metadata of the seeds (EXIF, XMP, PDF info, a form XObject's
+# /PTEX.InfoDict): an export that contains one of them leaked source metadata.
+LEAK_MARKERS = (b"FuzzCam", b"FuzzAuthor", b"FuzzProducer", b"FuzzXmpSecret", b"FuzzPtexInfo")
+
 
 @dataclass(frozen=True)
 class Seed:
@@ -61,6 +65,7 @@ def _jpegs() -> list[Seed]:
         Seed("jpeg-cmyk", "jpg", _save(im.convert("CMYK"), "JPEG")),
         Seed("jpeg-gray", "jpg", _save(im.convert("L"), "JPEG")),
         Seed("jpeg-exif-gps", "jpg", _save(im, "JPEG", exif=_exif(6))),
+        Seed("jpeg-xmp", "jpg", _save(im, "JPEG", xmp=b"<x:xmpmeta>FuzzXmpSecret</x:xmpmeta>")),
         Seed("jpeg-444-restart", "jpg", _save(im, "JPEG", subsampling=0, restart_marker_rows=1)),
     ]
 
@@ -167,7 +172,7 @@ def _reportlab_pdf(draw: Callable[..., None], pagesize: tuple[float, float] = (3
 
     out = io.BytesIO()
     c = canvas.Canvas(out, pagesize=pagesize, pageCompression=1)
-    c.setAuthor("Fuzz Author")
+    c.setAuthor("FuzzAuthor")
     draw(c)
     c.save()
     return out.getvalue()
@@ -225,6 +230,19 @@ def _annotate(writer) -> None:
     writer.add_annotation(0, FreeText(text="note", rect=(20, 20, 120, 60)))
     writer.add_annotation(0, Link(rect=(20, 300, 120, 320), url="https://example.org/"))
     writer.pages[0].rotate(90)
+
+
+def _ptex_info(writer) -> None:
+    """A LaTeX-style embedded figure: its form XObject carries the figure's document info."""
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    xobjects = writer.pages[0]["/Resources"]["/XObject"]
+    for name in list(xobjects):
+        form = xobjects[name].get_object()
+        form[NameObject("/PTEX.InfoDict")] = DictionaryObject(
+            {NameObject("/Author"): TextStringObject("FuzzPtexInfo")}
+        )
+        form[NameObject("/PTEX.FileName")] = TextStringObject("FuzzPtexInfo/figure.pdf")
 
 
 def _object_stream_pdf() -> bytes:
@@ -291,7 +309,7 @@ def _incremental(data: bytes) -> bytes:
     prev = data.rindex(b"startxref")
     prev_at = int(data[prev + 9 :].split()[0])
     obj_at = len(data)
-    added = b"%d 0 obj\n<< /Title (updated) /Producer (fuzz) >>\nendobj\n" % size
+    added = b"%d 0 obj\n<< /Title (updated) /Producer (FuzzProducer) >>\nendobj\n" % size
     xref_at = obj_at + len(added)
     xref = b"xref\n%d 1\n%010d 00000 n \n" % (size, obj_at)
     trailer = b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d >>\n" % (
@@ -309,6 +327,11 @@ def _pdfs() -> list[Seed]:
         Seed("pdf-text-2pages", "pdf", text),
         Seed("pdf-images", "pdf", _reportlab_pdf(_pdf_images)),
         Seed("pdf-form-xobject", "pdf", _reportlab_pdf(_pdf_form_xobject)),
+        Seed(
+            "pdf-form-ptex-info",
+            "pdf",
+            _with_pypdf(_reportlab_pdf(_pdf_form_xobject), _ptex_info),
+        ),
         Seed("pdf-acroform", "pdf", _reportlab_pdf(_pdf_acroform)),
         Seed("pdf-annotations-rotate", "pdf", _with_pypdf(text, _annotate)),
         Seed(

@@ -10,6 +10,7 @@ Classes (what `run_one` reports):
   unhandled "something went wrong" or a non-PdoError exception (finding)
   export    an imported file whose export failed with a known error (finding)
   memory    the peak resident memory of one input went over the limit (finding)
+  leak      an export holds a private value planted in a seed's metadata (finding)
 (the parent adds: hang, crash.)
 """
 
@@ -43,6 +44,18 @@ def _peak_rss_mb() -> float:
 def _reset_peak_rss() -> None:
     with contextlib.suppress(OSError):  # Linux: "5" resets VmHWM to the current RSS
         Path("/proc/self/clear_refs").write_text("5")
+
+
+def leaked_markers(files: list[str]) -> str:
+    """Metadata planted in the seeds that made it into an export, as raw bytes (the
+    packet's document info and XMP are not compressed; copied dictionaries neither)."""
+    from fuzzing.seeds import LEAK_MARKERS
+
+    found = set()
+    for name in files:
+        data = Path(name).read_bytes()
+        found |= {m.decode() for m in LEAK_MARKERS if m in data}
+    return ", ".join(sorted(found))
 
 
 def root_cause(exc: BaseException) -> BaseException | None:
@@ -158,7 +171,11 @@ class Worker:
                 conn.send(("stage", report["stage"]))
                 options = ExportOptions(quality=quality, manifest="none", max_part_mb=100)
                 try:
-                    export_packet(vault, case.id, out / "packet.pdf", options)
+                    result = export_packet(vault, case.id, out / "packet.pdf", options)
+                    leaked = leaked_markers(result.files)
+                    if leaked:
+                        report.update({"class": "leak", "place": f"export contains {leaked}"})
+                        return report
                 except PdoError as exc:
                     # The decoder's own exception, kept as the context of our message,
                     # says where the export and the import judged the file differently.
