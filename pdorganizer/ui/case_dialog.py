@@ -180,6 +180,7 @@ class CaseDialog(QDialog):
         fit_to_content(self, body, scroll)
         follow_focus(self, scroll)
         self.edits["name"].setFocus()
+        self.initial_draft = self.draft()  # a draft is kept only when something changed
 
     def _check_texts(self) -> dict[str, str]:
         return {

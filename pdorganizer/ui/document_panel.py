@@ -273,9 +273,10 @@ class DocumentPanel(QWidget):
             return str(self.kind_combo.itemData(idx))
         return match_kind(text) or text  # a label typed by hand; else the person's words
 
-    def save_fields(self) -> None:
+    def save_fields(self) -> bool:
+        """Save the fields that changed; False when they are not valid or not saved."""
         if self._loading or self._doc is None or self.vault is None:
-            return
+            return True
         self._notes_timer.stop()
         values = {
             "title": self.title_edit.text().strip(),
@@ -288,23 +289,29 @@ class DocumentPanel(QWidget):
         }
         changed = {k: v for k, v in values.items() if getattr(self._doc, k) != v}
         if not changed:
-            return
+            return True
         if not values["title"]:
             self.status_label.setText(self.tr("A document needs a title."))
-            return
+            return False
         if any(values[k] and not DATE_RE.match(values[k]) for k in ("document_date", "expires")):
             self.status_label.setText(
                 self.tr("Write the date as YYYY-MM-DD (for example 2021-03-15), or just the year.")
             )
-            return
+            return False
         try:
             doc = self.vault.documents.update(self._doc.id, **changed)
         except Exception as exc:
             show_error(self, exc, "save document")
-            return
+            return False
         self._doc = doc
         self.status_label.setText(self.tr("Saved."))
         self.document_changed.emit(doc)
+        return True
+
+    def save_pending(self) -> bool:
+        """Before the vault locks: save what was typed and not saved yet (the notes wait
+        for a pause, a field for leaving it). False when it is not valid."""
+        return self.save_fields()
 
     def _factor_toggled(self, factor_id: str, on: bool) -> None:
         if self._loading or self._doc is None or self.vault is None:

@@ -286,7 +286,7 @@ class ExportDialog(QDialog):
                 )
             )
         elif self.readiness is None or self.readiness.confirm(self):
-            self._remember()
+            self.remember()
             self.accept()
 
     def _make_folder(self, folder: str) -> bool:
@@ -312,7 +312,7 @@ class ExportDialog(QDialog):
             return False
         return True
 
-    def _remember(self) -> None:
+    def remember(self) -> None:
         if self._vault is None or self._case_id is None:
             return
         try:

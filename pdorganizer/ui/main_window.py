@@ -21,6 +21,7 @@ from pdorganizer.core.errors import Cancelled
 from pdorganizer.export.service import ExportOptions, ExportResult, export_packet
 from pdorganizer.ingest.service import ImportOptions, ImportResult, import_files
 from pdorganizer.resources_path import resource
+from pdorganizer.ui.drafts import keep_drafts, offer_drafts
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.export_dialog import ExportDialog, ExportReport
 from pdorganizer.ui.export_failure import show_export_failure
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
             self.workspace.new_case_button.setFocus()
         else:
             self.workspace.doc_table.setFocus()
+        offer_drafts(self, vault)  # what the last lock kept of an open form
 
     def lock(self) -> None:
         """Close the vault and drop everything the window shows of it."""
@@ -286,6 +288,8 @@ class MainWindow(QMainWindow):
                 self.job.task.cancel()  # its outcome is dropped, not shown over the lock
             self.job._close()
             self.job = None
+        if self.vault is not None:
+            keep_drafts(self, self.vault)  # open forms keep what was typed, in the vault
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()

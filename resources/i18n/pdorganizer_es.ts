@@ -906,19 +906,19 @@
     <name>Drafts</name>
     <message>
         <source>A change was not kept</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó un cambio</translation>
     </message>
     <message>
         <source>When the vault locked, a change to a document&apos;s details was not valid (an empty title, or a date not written as YYYY-MM-DD) and could not be saved. Please check the document you were describing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando la caja fuerte se bloqueó, un cambio en los datos de un documento no era válido (un título vacío o una fecha que no estaba escrita como AAAA-MM-DD) y no se pudo guardar. Revise el documento que estaba describiendo.</translation>
     </message>
     <message>
         <source>Unsaved case details</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos del caso sin guardar</translation>
     </message>
     <message>
         <source>The vault locked while the case form was open. What you had typed was kept in the vault. Open the form again to finish it?</source>
-        <translation type="unfinished"></translation>
+        <translation>La caja fuerte se bloqueó mientras el formulario del caso estaba abierto. Lo que había escrito se guardó en la caja fuerte. ¿Abrir el formulario otra vez para terminarlo?</translation>
     </message>
 </context>
 <context>
