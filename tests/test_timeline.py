@@ -27,7 +27,7 @@ def test_timeline_data(vault: Vault) -> None:
             vault.documents.delete(d.id)
     undated = add_doc(vault, case_id, "Undated letter", factors=("community",))
     timeline = build_timeline(load_case(vault, case_id, pages=False), AS_OF, "es")
-    assert (timeline.first_year, timeline.last_year) == (2016, 2026)
+    assert (timeline.first_year, timeline.last_year) == (2015, 2026)  # from the year before entry
     assert timeline.entry == dt.date(2016, 3, 1)
     assert timeline.gap_years == [2019, 2020]
     assert timeline.undated == [undated.id]
@@ -79,3 +79,19 @@ def test_timeline_cli_png_and_pdf(
     assert run([*base, "-o", str(tmp_path / "t.svg")]) == 1
     assert "png or .pdf" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.pdf", "t.pdvault", "t.png"]
+
+
+def test_the_year_under_way_and_papers_from_before_the_entry(vault: Vault) -> None:
+    case = vault.cases.add("Luis", entry_date="2020")
+    for year in (2020, 2021, 2022, 2023, 2024, 2025):
+        add_doc(vault, case.id, f"Lease {year}", document_date=f"{year}-02", factors=("presence",))
+    birth = add_doc(vault, case.id, "Birth certificate", document_date="1990", kind="identity")
+    data = load_case(vault, case.id, pages=False)
+    assert build_timeline(data, dt.date(2026, 3, 1)).gap_years == []
+    later = build_timeline(data, dt.date(2026, 8, 1))
+    assert later.gap_years == [2026] and later.first_year == 2019
+    drawing = lay_out(later)
+    (hit,) = [h for h in drawing.hits if h.document_id == birth.id]
+    x0 = min(s.x for s in drawing.shapes if s.op == "line" and s.y < s.h)  # first year line
+    assert x0 - 6 <= hit.x < x0 + 20  # at the left edge, labelled with its year
+    assert "1990" in [s.text for s in drawing.shapes if s.op == "text"]

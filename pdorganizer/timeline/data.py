@@ -93,11 +93,16 @@ def build_timeline(data: CaseData, as_of: dt.date, lang: str = "en") -> Timeline
     )
     entry = earliest(data.case.entry_date)
     years = [m.start.year for r in ordered for m in r.marks]
-    first = min([*years, *([entry.year] if entry else []), as_of.year])
+    # From the year before the entry: older papers (a birth certificate) would squeeze the
+    # years that matter into a corner; they show at the left edge with their year.
+    first = entry.year - 1 if entry else min([*years, as_of.year])
     last = max([*years, as_of.year])
     # Gaps count from the entry; without one, from the first evidence of presence.
     since = entry.year if entry else (covered[0] if covered else as_of.year + 1)
-    gaps = [y for y in range(since, as_of.year + 1) if y not in set(covered)]
+    # The year under way counts once half of it has gone by: in March, no 2026 pay stub yet
+    # is not a gap.
+    until = as_of.year if as_of >= dt.date(as_of.year, 7, 1) else as_of.year - 1
+    gaps = [y for y in range(since, until + 1) if y not in set(covered)]
     return Timeline(
         case_id=data.case.id,
         name=data.case.name,

@@ -27,6 +27,7 @@ GRID = (200, 200, 200)
 STRIPE = (244, 244, 244)
 GAP = (253, 219, 199)  # soft orange: visible in grey print too
 MARK = (32, 86, 160)
+EARLIER = (120, 140, 175)  # a document from before the years shown
 ENTRY = (170, 30, 30)
 
 
@@ -143,7 +144,7 @@ def lay_out(timeline: Timeline, lang: str = "en") -> Drawing:
         label = fit_text(row.label, 9, LABEL_W - 10)
         add(Shape("text", MARGIN + 4, cy - 6, text=label, size=9))
         for mark in row.marks:
-            _add_mark(d, mark, cy, x_of, year_w)
+            _add_mark(d, mark, cy, x_of, year_w, timeline.first_year)
     if not rows:
         add(
             Shape(
@@ -174,8 +175,19 @@ def lay_out(timeline: Timeline, lang: str = "en") -> Drawing:
 
 
 def _add_mark(
-    d: Drawing, mark: Mark, cy: float, x_of: Callable[[dt.date], float], year_w: float
+    d: Drawing,
+    mark: Mark,
+    cy: float,
+    x_of: Callable[[dt.date], float],
+    year_w: float,
+    first_year: int,
 ) -> None:
+    if mark.end < dt.date(first_year, 1, 1):  # before the timeline: at its left edge
+        cx = x_of(dt.date(first_year, 1, 1)) + MARK_R + 1
+        d.shapes.append(Shape("circle", cx, cy, MARK_R, color=EARLIER))
+        d.shapes.append(Shape("text", cx + MARK_R + 2, cy - 5, text=f"{mark.start.year}", size=7))
+        d.hits.append(Hit(mark.document_id, cx - 6, cy - 6, 12, 12))
+        return
     if mark.precision == "year":
         left = x_of(mark.start) + 2
         width = max(year_w - 4, 3)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -38,6 +38,10 @@ PROFILE_CODES = frozenset(
 )
 # Titles longer than this are cut on the buttons (the tooltip has the whole title).
 BUTTON_TITLE = 40
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def check_case(
@@ -87,7 +91,8 @@ class FindingsView(QWidget):
             findings = [f for f in report.findings if f.severity == severity]
             if not findings:
                 continue
-            heading = QLabel(f"<b>{html.escape(headings[severity])} ({len(findings)})</b>")
+            heading = QLabel(f"<b>{_escape(headings[severity])} ({len(findings)})</b>")
+            heading.setTextFormat(Qt.TextFormat.RichText)
             heading.setStyleSheet(f"color: {COLORS[severity]};")
             self._insert(heading)
             for finding in findings:
@@ -108,11 +113,13 @@ class FindingsView(QWidget):
             f"QFrame#finding {{ border-left: 4px solid {COLORS[finding.severity]}; }}"
         )
         layout = QVBoxLayout(card)
-        message = QLabel(html.escape(finding.message))
+        message = QLabel(finding.message)
+        message.setTextFormat(Qt.TextFormat.PlainText)  # titles are the person's words
         message.setWordWrap(True)
         message.setObjectName("findingMessage")
-        what = html.escape(self.tr("What to do:"))
-        todo = QLabel(f"<b>{what}</b> {html.escape(finding.todo)}")
+        what = _escape(self.tr("What to do:"))
+        todo = QLabel(f"<b>{what}</b> {_escape(finding.todo)}")
+        todo.setTextFormat(Qt.TextFormat.RichText)
         todo.setWordWrap(True)
         todo.setObjectName("findingTodo")
         layout.addWidget(message)
