@@ -362,3 +362,20 @@ def test_backup_to_a_read_only_folder_names_the_folder(tmp_path: Path, small_dis
     with vault, pytest.raises(StorageError, match=r"the folder .* cannot be written"):
         vault.backup(usb / "copy.pdvault")
     assert list(usb.iterdir()) == []
+
+
+def test_hand_off_sheet_and_timeline_are_owner_only(tmp_path: Path, wide_umask) -> None:
+    from pdorganizer.export.handoff_sheet import write_sheet
+    from pdorganizer.timeline import render
+    from pdorganizer.timeline.drawing import Drawing
+
+    sheet = write_sheet(tmp_path / "sheet.pdf", "Test Person", "client.pdvault", "a b c d e f")
+    png = render.write(Drawing(200.0, 100.0), tmp_path / "timeline.png")
+    pdf = render.write(Drawing(200.0, 100.0), tmp_path / "timeline.pdf")
+    for path in (sheet, png, pdf):
+        assert mode_of(path) == 0o600, path.name
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "sheet.pdf",
+        "timeline.pdf",
+        "timeline.png",
+    ]

@@ -113,7 +113,8 @@ def write_sheet(
     data = sheet_pdf(name, file_name, passphrase, lang)
     tmp = target.with_name(f"{target.name}.tmp-{secrets.token_hex(4)}")
     try:
-        tmp.write_bytes(data)
+        with fsync_util.create_private(tmp) as fh:  # owner-only: it holds the passphrase
+            fh.write(data)
         fsync_util.fsync_file(tmp)
         os.replace(tmp, target)
     except BaseException:

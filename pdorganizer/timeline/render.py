@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.resources_path import resource
 from pdorganizer.timeline.drawing import Drawing
+from pdorganizer.vault import fsync_util
 
 PNG_SCALE = 2.0  # pixels per point: sharp on screen and when printed
 
@@ -130,7 +131,7 @@ def write(d: Drawing, path: str | Path, title: str = "Timeline") -> Path:
         raise InvalidInput("no folder {folder}", folder=str(target.parent))
     temp = target.with_name(f".{target.name}.part")
     try:
-        with open(temp, "wb") as fh:
+        with fsync_util.create_private(temp, exclusive=False) as fh:  # owner-only (0600)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
