@@ -35,7 +35,7 @@ from pdorganizer.export.remembered import load_choices, save_choices
 from pdorganizer.export.service import ExportOptions, ExportResult
 from pdorganizer.ui import launcher
 from pdorganizer.ui.file_dialogs import save_file
-from pdorganizer.ui.preflight_panel import ReadinessBox, preflight_options
+from pdorganizer.ui.preflight_panel import ReadinessBox, app_language, preflight_options
 from pdorganizer.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -248,7 +248,7 @@ class ExportDialog(QDialog):
         # The pre-flight findings, before anything is written (the person may go on).
         self.readiness: ReadinessBox | None = None
         if vault is not None and case_id is not None:
-            lang = str(getattr(parent, "lang", "en"))
+            lang = str(getattr(parent, "lang", "") or app_language())
             opts = preflight_options(options)
             self.readiness = ReadinessBox(vault, case_id, lang, opts, self)
             layout.addWidget(self.readiness)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -40,6 +40,12 @@ PROFILE_CODES = frozenset(
 BUTTON_TITLE = 40
 
 
+def app_language() -> str:
+    """The language the GUI speaks (for texts from resources/, which Qt does not translate)."""
+    spanish = QCoreApplication.translate("FindingsView", "What to do:") != "What to do:"
+    return "es" if spanish else "en"
+
+
 def _escape(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -59,9 +65,16 @@ class FindingsView(QWidget):
     document_requested = Signal(int)
     edit_case_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, severities: tuple[str, ...] = SEVERITIES):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        severities: tuple[str, ...] = SEVERITIES,
+        actions: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.severities = severities
+        self.actions = actions  # buttons to open the documents / the case profile
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addStretch(1)
@@ -127,7 +140,7 @@ class FindingsView(QWidget):
         card.setAccessibleName(finding.message)
         card.setAccessibleDescription(finding.todo)
         buttons = QHBoxLayout()
-        for doc_id in finding.documents[:6]:
+        for doc_id in finding.documents[:6] if self.actions else ():
             title = titles.get(doc_id, str(doc_id))
             short = title if len(title) <= BUTTON_TITLE else title[: BUTTON_TITLE - 1] + "…"
             button = QPushButton(self.tr("Open “%1”").replace("%1", short))
@@ -135,7 +148,7 @@ class FindingsView(QWidget):
             button.setProperty("document_id", doc_id)
             button.clicked.connect(lambda _c=False, d=doc_id: self.document_requested.emit(d))
             buttons.addWidget(button)
-        if finding.code in PROFILE_CODES:
+        if finding.code in PROFILE_CODES and self.actions:
             button = QPushButton(self.tr("Edit the case profile"))
             button.clicked.connect(self.edit_case_requested.emit)
             buttons.addWidget(button)
@@ -311,7 +324,7 @@ class ReadinessBox(QGroupBox):
         self.report: Report | None = None
         self.status = QLabel(self.tr("Checking…"))
         self.status.setWordWrap(True)
-        self.findings = FindingsView(severities=("blocker", "warning"))
+        self.findings = FindingsView(severities=("blocker", "warning"), actions=False)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
