@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,41 +32,58 @@ def _plain(text: str) -> str:
 
 
 def _keys(sequences: list[QKeySequence]) -> str:
-    return " / ".join(s.toString(NATIVE) for s in sequences if not s.isEmpty())
+    texts = [s.toString(NATIVE) for s in sequences if not s.isEmpty()]
+    return " / ".join(dict.fromkeys(texts))  # each once (Redo can be listed twice)
 
 
-def _menu_actions(menu: QMenu) -> list[QAction]:
-    out: list[QAction] = []
+def _where(widget: QWidget | None) -> str:
+    """The tab a widget lives on ("Exhibits"), or "" for the whole window."""
+    while widget is not None:
+        parent = widget.parentWidget()
+        stack = parent.parentWidget() if parent is not None else None
+        if isinstance(stack, QTabWidget) and stack.indexOf(widget) >= 0:
+            return _plain(stack.tabText(stack.indexOf(widget)))
+        widget = parent
+    return ""
+
+
+def _menu_actions(menu: QMenu) -> list[tuple[QAction, str]]:
+    out: list[tuple[QAction, str]] = []
     for action in menu.actions():
         sub = action.menu()
         if isinstance(sub, QMenu):
             out += _menu_actions(sub)
         elif not action.isSeparator():
-            out.append(action)
+            out.append((action, _plain(menu.title())))
     return out
 
 
-def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
-    """(keys, what they do) for every action and button of `window` that has a shortcut
-    beyond its Alt+letter, menu actions first in menu order; each pair once."""
-    actions: list[QAction] = []
+def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
+    """(keys, what they do, where) for every action and button of `window` that has a
+    shortcut beyond its Alt+letter: menu actions first, in menu order, then those of the
+    panels (where: the tab they work on); each row once."""
+    actions: list[tuple[QAction, str]] = []
     if isinstance(window, QMainWindow):
         for top in window.menuBar().actions():
             if isinstance(top.menu(), QMenu):
                 actions += _menu_actions(top.menu())
-    actions += [a for a in window.findChildren(QAction) if a not in actions]
-    rows: list[tuple[str, str]] = []
-    for action in actions:
+    listed = {a for a, _ in actions}
+    for action in window.findChildren(QAction):
+        if action not in listed:
+            owner = action.parent()
+            actions.append((action, _where(owner) if isinstance(owner, QWidget) else ""))
+    rows: list[tuple[str, str, str]] = []
+    for action, where in actions:
         keys = _keys(action.shortcuts())
         if keys and action.text():
-            rows.append((keys, _plain(action.text())))
+            rows.append((keys, _plain(action.text()), where))
     for button in window.findChildren(QAbstractButton):
         seq = button.shortcut()
         if seq.isEmpty() or seq == QKeySequence.mnemonic(button.text()):
             continue
         what = button.accessibleName() or _plain(button.text())
-        rows.append((seq.toString(NATIVE), what))
-    seen: set[tuple[str, str]] = set()
+        rows.append((seq.toString(NATIVE), what, _where(button)))
+    seen: set[tuple[str, str, str]] = set()
     return [r for r in rows if not (r in seen or seen.add(r))]
 
 
@@ -82,19 +100,23 @@ class ShortcutsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(rows), 2)
+        self.table = QTableWidget(len(rows), 3)
         self.table.setObjectName("shortcutsTable")
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Keys"), self.tr("What it does"), self.tr("Where")]
+        )
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
-        for r, (keys, what) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(keys))
-            self.table.setItem(r, 1, QTableWidgetItem(what))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(text))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -106,7 +128,18 @@ class ShortcutsDialog(QDialog):
         # Wide enough for the longest line and the title; tall enough for every row
         # that fits the screen.
         metrics = self.fontMetrics()
-        width = sum(self.table.columnWidth(c) for c in range(2)) + metrics.averageCharWidth() * 8
+        # Measured from the texts: before the dialog shows, the columns have no widths yet.
+        pad = metrics.averageCharWidth() * 3
+        columns = [
+            max(
+                [metrics.horizontalAdvance(self.table.horizontalHeaderItem(c).text())]
+                + [metrics.horizontalAdvance(row[c]) for row in rows]
+            )
+            + pad
+            for c in range(3)
+        ]
+        bar = self.table.verticalScrollBar().sizeHint().width()
+        width = sum(columns) + bar + metrics.averageCharWidth() * 6
         width = max(width, metrics.horizontalAdvance(self.windowTitle()) * 2)
         height = self.table.rowHeight(0) * (len(rows) + 1) if rows else 0
         height += intro.sizeHint().height() + buttons.sizeHint().height() + metrics.height() * 4

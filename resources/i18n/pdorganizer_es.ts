@@ -2608,6 +2608,10 @@
         <source>What it does</source>
         <translation>Qué hace</translation>
     </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
 </context>
 <context>
     <name>StartScreen</name>

@@ -95,7 +95,12 @@ def test_progress_text_is_not_red(qtbot, window, tmp_path):
 
 def test_f1_lists_every_action_shortcut(qtbot, opened):
     rows = shortcut_rows(opened)
-    keys = {k for k, _ in rows}
+    keys = {r[0] for r in rows}
+    for key_text, _what, _where in rows:
+        parts = key_text.split(" / ")
+        assert len(parts) == len(set(parts)), key_text  # each sequence once
+    where = {what: place for _k, what, place in rows}
+    assert where["Move up"] == "Exhibits" and where["Lock"] == "File"
     native = QKeySequence.SequenceFormat.NativeText
     for seq in ("Ctrl+F", "Ctrl+G", "Ctrl+M", "Alt+Up", "Alt+Down", "PgUp", "PgDown", "Ctrl+R"):
         assert QKeySequence(seq).toString(native) in keys, seq
