@@ -47,8 +47,11 @@ def fit_to_content(dialog: QWidget, body: QWidget, scroll: QScrollArea) -> None:
     width = hint.width() + bar + frame + max(extra_w, 0)
     width = max(width, dialog.fontMetrics().averageCharWidth() * 90)  # room for the fields
     height = hint.height() + frame + max(extra_h, 0)
-    scroll.setMinimumWidth(hint.width() + bar + frame)  # never a horizontal scroll bar
     screen = dialog.screen().availableGeometry() if dialog.screen() else None
+    if screen is None or width <= screen.width() - 40:
+        scroll.setMinimumWidth(hint.width() + bar + frame)  # no horizontal scroll bar
+    else:  # a tiny screen (or very large text): scroll sideways rather than overflow it
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     if screen is not None:
         width = min(width, screen.width() - 40)
         height = min(height, int(screen.height() * 0.92))
