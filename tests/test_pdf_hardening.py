@@ -198,7 +198,16 @@ def test_an_update_cut_short_is_damaged(vault, tmp_path):
 def test_a_layer_the_source_hides_stays_hidden(vault, tmp_path):
     ocg = b"<< /Type /OCG /Name (Secret layer name) >>"
     content = stream(b"", b"/OC /L1 BDC " + BLUE_BOX + b" EMC 0 1 0 rg 400 400 50 50 re f")
-    objs = one_page(content, resources=b"<< /Properties << /L1 5 0 R >> >>", more=[ocg])
+    stamp = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 10 10]", b"0 0 1 rg 0 0 10 10 re f")
+    annot = (
+        b"<< /Type /Annot /Subtype /Stamp /Rect [300 300 400 400] /OC 5 0 R /AP << /N 6 0 R >> >>"
+    )
+    objs = one_page(
+        content,
+        page_extra=b"/Annots [7 0 R]",
+        resources=b"<< /Properties << /L1 5 0 R >> >>",
+        more=[ocg, stamp, annot],
+    )
     objs[0] = (
         b"<< /Type /Catalog /Pages 2 0 R /OCProperties << /OCGs [5 0 R] /D << /OFF [5 0 R] >> >> >>"
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import weakref
 import zlib
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -30,6 +31,7 @@ from pypdf.generic import (
 
 from pdorganizer.core.untrusted import decoding
 from pdorganizer.export.jpeg import clean_jpeg
+from pdorganizer.export.jpx import clean_jpx
 from pdorganizer.ingest.pdfsource import PageDrawing, SourcePdf, load_pdf
 
 # The reading (and cleaner) behind each reader open_pdf handed out.
@@ -39,7 +41,7 @@ _SOURCES: weakref.WeakKeyDictionary[PdfReader, SourcePdf] = weakref.WeakKeyDicti
 def open_pdf(data: bytes) -> PdfReader:
     """The reader import judged the file with (ingest/pdfsource.load_pdf: same fallbacks,
     every page extracted and cleaned once). Raises PdoErrors only (DamagedFile, ...)."""
-    source = load_pdf(data, on_jpeg=_clean_jpeg_stream)
+    source = load_pdf(data, on_image=_clean_image_stream)
     _SOURCES[source.reader] = source
     return source.reader
 
@@ -159,14 +161,30 @@ def _blank_jpeg() -> bytes:
     return clean_jpeg(out.getvalue()).data
 
 
-def _clean_jpeg_stream(stream: StreamObject) -> None:
-    """The JPEG without its APP segments, as a plain DCTDecode stream (a filter chain such
-    as ASCII85 + DCT would otherwise carry the EXIF through, merely encoded)."""
+def _clean_image_stream(stream: StreamObject) -> None:
+    """Embedded JPEG and JPEG 2000 data without the metadata their own format carries."""
+    last = _last_filter(stream)
+    if last in ("/DCTDecode", "/DCT"):
+        _clean_encoded(stream, "/DCTDecode", lambda data: clean_jpeg(data).data)
+    elif last == "/JPXDecode":
+        _clean_encoded(stream, "/JPXDecode", clean_jpx)
+
+
+def _last_filter(stream: StreamObject) -> Any:
+    filters = stream.get("/Filter")
+    if isinstance(filters, ArrayObject):
+        return filters[-1] if filters else None
+    return filters
+
+
+def _clean_encoded(stream: StreamObject, name: str, clean: Callable[[bytes], bytes]) -> None:
+    """The image as a plain `name` stream, cleaned (a filter chain such as ASCII85 + DCT
+    would otherwise carry the EXIF through, merely encoded)."""
     try:
-        jpeg = stream._data if stream.get("/Filter") in ("/DCTDecode", "/DCT") else None
-        if jpeg is None:
-            jpeg = stream.get_data()  # undoes the outer filters; DCT data comes back as is
-        cleaned = clean_jpeg(jpeg).data
+        data = stream._data if stream.get("/Filter") == name else stream.get_data()
+        # (get_data undoes the outer filters; DCT and JPX data come back as they are)
+        cleaned = clean(data)
+        stream[NameObject("/Filter")] = NameObject(name)
     except Exception:  # untrusted bytes, whatever the decoder raised
         # Unreadable: the image is dropped rather than risk carrying its metadata.
         cleaned = _blank_jpeg()
@@ -174,10 +192,10 @@ def _clean_jpeg_stream(stream: StreamObject) -> None:
         stream[NameObject("/Height")] = NumberObject(1)
         stream[NameObject("/ColorSpace")] = NameObject("/DeviceGray")
         stream[NameObject("/BitsPerComponent")] = NumberObject(8)
-        for key in ("/Decode", "/ImageMask"):
+        stream[NameObject("/Filter")] = NameObject("/DCTDecode")
+        for key in ("/Decode", "/ImageMask", "/SMaskInData"):
             if key in stream:
                 del stream[NameObject(key)]
-    stream[NameObject("/Filter")] = NameObject("/DCTDecode")
     if "/DecodeParms" in stream:
         del stream[NameObject("/DecodeParms")]
     stream._data = cleaned

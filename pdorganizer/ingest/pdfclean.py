@@ -287,11 +287,12 @@ class Cleaner:
     """Cleans the objects of one reader in place; each indirect object once per type."""
 
     def __init__(
-        self, reader: PdfReader, on_jpeg: Callable[[StreamObject], None] | None = None
+        self, reader: PdfReader, on_image: Callable[[StreamObject], None] | None = None
     ) -> None:
-        self.on_jpeg = on_jpeg
+        self.on_image = on_image  # the export's cleaning of embedded JPEG/JPEG 2000 data
         self._done: dict[tuple[int, int, str], Any] = {}
         self._off = _hidden_layers(reader)
+        self.hidden_layers = frozenset(self._off)
 
     def resources(self, value: Any) -> Any:
         return self.value(value, "resources")
@@ -441,8 +442,8 @@ class Cleaner:
         if w is not None and h is not None and float(w) * float(h) > MAX_IMAGE_PIXELS:
             raise ImageTooLarge("an image in this PDF is too large")
         self._dict(v, "image")
-        if self.on_jpeg is not None and _is_jpeg(v):
-            self.on_jpeg(v)
+        if self.on_image is not None:
+            self.on_image(v)
         return v
 
     def _k_mask(self, v: Any, ref: Any) -> Any:
@@ -574,13 +575,6 @@ def _refs(value: Any) -> set[tuple[int, int]]:
     if not isinstance(value, ArrayObject):
         return set()
     return {(r.idnum, r.generation) for r in value if isinstance(r, IndirectObject)}
-
-
-def _is_jpeg(stream: StreamObject) -> bool:
-    filters = stream.get("/Filter")
-    if isinstance(filters, ArrayObject):
-        filters = filters[-1] if filters else None
-    return filters in ("/DCTDecode", "/DCT")
 
 
 def _resolve(obj: Any) -> Any:

@@ -112,14 +112,14 @@ class SourcePdf:
 
 
 def load_pdf(
-    data: bytes, password: str = "", on_jpeg: Callable[[StreamObject], None] | None = None
+    data: bytes, password: str = "", on_image: Callable[[StreamObject], None] | None = None
 ) -> SourcePdf:
     """The PDF opened and every page extracted once (results dropped; the cleaning of
     shared resources is kept). PdoErrors only: DamagedFile, PasswordProtected, ..."""
     _check_complete(data)
     try:
         with decoding("PDF"):
-            source = _checked(_pypdf_reader(data, password), False, on_jpeg)
+            source = _checked(_pypdf_reader(data, password), False, on_image)
         pages = pdfium_page_count(data, password)
         if pages is None or pages == source.count:
             return source
@@ -137,7 +137,7 @@ def load_pdf(
         raise first
     try:
         with decoding("PDF"):
-            return _checked(_pypdf_reader(repaired, ""), True, on_jpeg)
+            return _checked(_pypdf_reader(repaired, ""), True, on_image)
     except DamagedFile:
         raise first from None
 
@@ -175,14 +175,14 @@ def _only_attachments_encrypted(reader: PdfReader) -> bool:
 
 
 def _checked(
-    reader: PdfReader, repaired: bool, on_jpeg: Callable[[StreamObject], None] | None
+    reader: PdfReader, repaired: bool, on_image: Callable[[StreamObject], None] | None
 ) -> SourcePdf:
     count = len(reader.pages)
     if count < 1:
         raise DamagedFile()
     if count > MAX_PAGES:
         raise InvalidInput("too many pages in one PDF")
-    source = SourcePdf(reader, Cleaner(reader, on_jpeg), repaired)
+    source = SourcePdf(reader, Cleaner(reader, on_image), repaired)
     for i in range(count):
         _drawing(reader.pages[i], source.cleaner)
     return source
@@ -253,7 +253,7 @@ def _drawing(page: Any, cleaner: Cleaner) -> PageDrawing:
     group = page.get("/Group")
     group = cleaner.value(group, "group") if group is not None else None
     appearances = []
-    for rect, normal in visible_appearances(page):
+    for rect, normal in visible_appearances(page, cleaner.hidden_layers):
         cleaned = cleaner.value(normal, "xobject")
         matrix = _fit(rect, cleaned.get_object()) if cleaned is not None else None
         if matrix is not None:
@@ -371,8 +371,11 @@ def _filters(stream: StreamObject) -> set[str]:
 _HIDDEN, _NOVIEW = 2, 32
 
 
-def visible_appearances(page: Any) -> list[tuple[list[float], Any]]:
-    """(rect, normal appearance reference) of each annotation a viewer shows."""
+def visible_appearances(
+    page: Any, hidden_layers: frozenset[tuple[int, int]] = frozenset()
+) -> list[tuple[list[float], Any]]:
+    """(rect, normal appearance reference) of each annotation a viewer shows (not hidden
+    by its flags, nor in a layer the source hides)."""
     annots = _resolve(page.get("/Annots"))
     found: list[tuple[list[float], Any]] = []
     if not isinstance(annots, ArrayObject):
@@ -385,6 +388,9 @@ def visible_appearances(page: Any) -> list[tuple[list[float], Any]]:
             continue
         flags = _resolve(annot.get("/F", 0))
         if isinstance(flags, NumberObject) and int(flags) & (_HIDDEN | _NOVIEW):
+            continue
+        layer = annot.get("/OC")
+        if isinstance(layer, IndirectObject) and (layer.idnum, layer.generation) in hidden_layers:
             continue
         rect = _rect(annot.get("/Rect"))
         ap = _resolve(annot.get("/AP"))
