@@ -293,8 +293,9 @@ def report_text(summary: dict) -> str:
         lines.append(f"- {p['count']:5} {p['class']} at {p['stage']}: {p['place']}{lib}")
         lines.append(f"        e.g. {'; '.join(p['examples'])}")
     if summary.get("refused_from_our_code"):
-        lines += ["", "refusals raised inside our own code (not a finding; check each is "
-                  "really a damaged file, not a bug hidden by the decoding boundary):"]  # fmt: skip
+        lines += ["", "refusals raised in our own code or a C function it called (not a "
+                  "finding; check each is a damaged file, not a bug hidden by the decoding "
+                  "boundary):"]  # fmt: skip
         lines += [f"- {n:5} {where}" for where, n in summary["refused_from_our_code"].items()]
     return "\n".join(lines)
 

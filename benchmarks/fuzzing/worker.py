@@ -237,7 +237,11 @@ def watch_decoding_boundary() -> None:
         except PdoError as exc:
             inner = exc.__cause__ or exc.__context__
             if inner is not None and not isinstance(inner, PdoError):
-                DECODER_ERRORS.append(f"{type(inner).__name__} in {innermost_frame(inner)}")
+                kind = type(inner)
+                name = kind.__qualname__
+                if kind.__module__ not in ("builtins", "__main__"):
+                    name = f"{kind.__module__}.{name}"  # zlib.error, struct.error...
+                DECODER_ERRORS.append(f"{name} in {innermost_frame(inner)}")
             raise
 
     untrusted.decoding = decoding

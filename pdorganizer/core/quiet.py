@@ -109,6 +109,8 @@ class _PrivateLogFile(logging.handlers.RotatingFileHandler):
         path = Path(self.baseFilename)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)  # also a log left by an older version
         return open(fd, "a", encoding="utf-8")
 
     def handleError(self, record: logging.LogRecord) -> None:
