@@ -3079,7 +3079,7 @@
     </message>
     <message>
         <source>Re&amp;quest</source>
-        <translation>Soli&amp;citud</translation>
+        <translation>&amp;Solicitud</translation>
     </message>
     <message>
         <source>Remove case</source>
