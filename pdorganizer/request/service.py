@@ -40,14 +40,19 @@ def set_text(vault: Vault, case_id: int, text: str) -> None:
 
 
 def page_map(vault: Vault, case_id: int, options=None, text: str | None = None) -> PageMap:
-    """Where each document sits in the packet an export with `options` would write (the
-    default options when None). Empty when the case has no documents."""
+    """Where each document sits in the packet an export with `options` would write (None:
+    the options of the case's last export from the app, else the defaults). Empty when the
+    case has no documents."""
     from pdorganizer.export.letterpages import place_map
     from pdorganizer.export.service import ExportOptions, layout_packet
 
     if not vault.documents.list(case_id):
         return {}
-    options = options or ExportOptions()
+    if options is None:  # as the case's last export, else the defaults
+        from pdorganizer.export.remembered import load_choices
+
+        remembered = load_choices(vault, case_id)
+        options = remembered[0] if remembered else ExportOptions()
     if text is None:
         text = letter_text(vault, case_id)
     data, pages, style = layout_packet(vault, case_id, options, text or None)

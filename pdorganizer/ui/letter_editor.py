@@ -348,10 +348,17 @@ class LetterEditor(QWidget):
             show_error(self, exc, "load letter")
             self.clear()
             return
+        blocker = QSignalBlocker(self.edit)  # loading is not an edit: nothing to save
         self.edit.load_text(text)
+        del blocker
         self.edit.moveCursor(QTextCursor.MoveOperation.Start)  # open at the top
         self.setEnabled(True)
         self._update_status()
+
+    def showEvent(self, event) -> None:
+        # The label style may have changed in the export dialog meanwhile.
+        super().showEvent(event)
+        self.refresh()
 
     def refresh(self) -> None:
         """The exhibits changed: re-render every citation."""
@@ -393,7 +400,7 @@ class LetterEditor(QWidget):
             self.save()
 
     def save(self) -> None:
-        if self.vault is None or self.case_id is None:
+        if self.vault is None or self.vault.closed or self.case_id is None:
             return
         text = self.edit.to_text()
         try:

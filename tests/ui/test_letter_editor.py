@@ -91,3 +91,31 @@ def test_formatting_citation_insert_undo_and_save(qtbot, vault, case):
     assert "1" in editor.status.text()
     editor.clear()
     assert editor.edit.document().isEmpty() and not editor.edit.document().isUndoAvailable()
+
+
+def test_label_style_of_the_last_export_and_citation_dialog(qtbot, vault, case, tmp_path):
+    from pdorganizer.export.remembered import save_choices
+    from pdorganizer.export.service import ExportOptions
+    from pdorganizer.ui.citation_dialog import CitationDialog
+
+    lease = add_document(vault, case.id, "Lease", pages=3, factors=["presence"])
+    stub = add_document(vault, case.id, "Pay stub", pages=1, factors=["work"])
+    vault.exhibits.set(case.id, [[lease.id, stub.id]])  # one exhibit of two documents
+    service.set_text(vault, case.id, f"See [[{stub.id}]].\n")
+    editor = _editor(qtbot, vault, case.id)
+    assert _chip_texts(editor) == ["Ex. A at 7"]  # its own page inside exhibit A
+    save_choices(vault, case.id, ExportOptions(label="bates", bates_prefix="PD-"), str(tmp_path))
+    editor.refresh()
+    assert _chip_texts(editor) == ["Ex. A at PD-000007"]
+    dialog = CitationDialog(None, vault, case.id, editor.edit.places)
+    qtbot.addWidget(dialog)
+    top = dialog.tree.topLevelItem(0)
+    dialog.tree.setCurrentItem(top.child(0))  # the lease
+    dialog.pages_box.setChecked(True)
+    dialog.first.setValue(2)
+    dialog.last.setValue(3)
+    assert dialog.citation().token() == f"[[{lease.id} p.2-3]]"
+    assert dialog.preview.text().endswith("Ex. A at PD-000005 - PD-000006")
+    assert dialog.last.maximum() == 3
+    dialog.pages_box.setChecked(False)
+    assert dialog.citation().token() == f"[[{lease.id}]]"
