@@ -181,6 +181,12 @@ class DeclarationPanel(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(rec.language)))
         self.language.blockSignals(False)
         self._show_questions(rec.language)
+        # What happened / what changed: only for a case with a negative factor (or answered).
+        negative = ds.has_negative(vault, case_id)
+        for q, section, text, hint in self.question_labels:
+            shown = negative or q.when != "negative" or bool(rec.answers.get(q.id))
+            for widget in (section, text, hint, self.answer_boxes[q.id]):
+                widget.setVisible(shown)
         for qid, box in self.answer_boxes.items():
             box.setPlainText(rec.answers.get(qid, ""))
         self._fill_table(rec.paragraphs, rec.translation)

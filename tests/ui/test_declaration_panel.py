@@ -20,6 +20,11 @@ def test_interview_to_declaration_and_translation(qtbot, vault):
     assert panel.current_language() == "es"  # from the case's language
     q, _section, text, hint = panel.question_labels[0]
     assert text.text() == q.text["es"] and hint.text() == q.hint["es"]
+    shown = {q.id for q, _s, text, _h in panel.question_labels if not text.isHidden()}
+    assert "negative_what" not in shown and "family" in shown  # no negative factor tagged
+    vault.cases.set_claimed_factors(case.id, ["criminal_history"])
+    panel.load(vault, case.id)
+    assert not panel.answer_boxes["negative_what"].isHidden()
     panel.answer_boxes["identity"].setPlainText("Me llamo Ana Pérez.")
     panel.answer_boxes["family"].setPlainText("Tengo dos hijos.\n\nMi esposo es ciudadano.")
     answer_dialog(lambda box: box.accept(), QMessageBox)  # "English translation needed"
