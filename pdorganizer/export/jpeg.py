@@ -7,6 +7,7 @@ it a CMYK JPEG decodes with the wrong colours. It carries no personal data."""
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 
@@ -32,8 +33,10 @@ class JpegInfo:
     portable: bool = True  # baseline or progressive, 8-bit: what every PDF reader decodes
 
 
-def clean_jpeg(data: bytes, *, header_only: bool = False) -> JpegInfo:
-    """`header_only`: stop at the first scan (size and orientation, no cleaned data)."""
+def clean_jpeg(data: bytes, *, header_only: bool = False, check_only: bool = False) -> JpegInfo:
+    """`header_only`: stop at the first scan (size and orientation, no cleaned data).
+    `check_only`: walk every segment and scan as the export will (raising BadJpeg where
+    it would), without copying the picture data (what intake asks)."""
     if data[:2] != b"\xff\xd8":
         raise BadJpeg()
     out = bytearray(b"\xff\xd8")
@@ -82,7 +85,8 @@ def clean_jpeg(data: bytes, *, header_only: bool = False) -> JpegInfo:
             if header_only:
                 break
             scan_end = _scan_end(data, pos)
-            out += data[pos:scan_end]
+            if not check_only:
+                out += data[pos:scan_end]
             pos = scan_end
     else:
         out += b"\xff\xd9"  # truncated file: close it so readers accept what is there
@@ -91,17 +95,15 @@ def clean_jpeg(data: bytes, *, header_only: bool = False) -> JpegInfo:
     return JpegInfo(bytes(out), width, height, components, adobe, orientation, portable)
 
 
+# The end of entropy-coded data: the first 0xFF that is not a stuffed 0x00, a restart
+# marker or a fill byte. One regex search (C speed): a noisy photo has tens of thousands
+# of stuffed bytes, which a Python loop took ~10 ms per photo to step over at import.
+_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+
+
 def _scan_end(data: bytes, pos: int) -> int:
-    n = len(data)
-    while True:
-        pos = data.find(b"\xff", pos)
-        if pos < 0 or pos + 1 >= n:
-            return n
-        nxt = data[pos + 1]
-        if nxt == 0x00 or 0xD0 <= nxt <= 0xD7 or nxt == 0xFF:
-            pos += 1 if nxt == 0xFF else 2
-            continue
-        return pos
+    found = _MARKER.search(data, pos)
+    return found.start() if found else len(data)
 
 
 def _exif_orientation(tiff: bytes) -> int:

@@ -53,7 +53,7 @@ def analyze_image(data: bytes, mime: str) -> FileInfo:
         # The export copies a JPEG's data as it is: its segments must parse the way the
         # export's cleaner reads them (a JPEG decoder forgives more than that).
         with images.guarded():
-            clean_jpeg(data)
+            clean_jpeg(data, check_only=True)
     pages = []
     for index in range(frames):
         if index:
