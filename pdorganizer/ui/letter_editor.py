@@ -7,8 +7,9 @@ text is what the packet shows ("Ex. C at 14-16"), recomputed from the packet's l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
     QKeySequence,
@@ -17,11 +18,10 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QTextEdit,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -60,9 +60,26 @@ class LetterEdit(QTextEdit):
         self.setAcceptRichText(False)  # pasted text comes in plain: no foreign styles
         self.setTabChangesFocus(True)
         self.places: PageMap = {}
+        self.keys: dict[int, object] = {}  # key combination -> what it does (Ctrl+B...)
         self._fixing = False
         self.document().contentsChange.connect(self._contents_change)
         self.currentCharFormatChanged.connect(self._leave_chip)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and event.keyCombination().toCombined() in self.keys  # type: ignore[attr-defined]
+        ):
+            event.accept()  # ours while typing here, not the window's
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # Qt's name
+        handler = self.keys.get(event.keyCombination().toCombined())
+        if handler is not None:
+            handler()  # type: ignore[operator]
+            return
+        super().keyPressEvent(event)
 
     # -- chips --------------------------------------------------------------------------
     def chip_format(self, cite: Citation, broken: bool) -> QTextCharFormat:
@@ -278,37 +295,24 @@ class LetterEditor(QWidget):
         self.status.setWordWrap(True)
         self.status.setObjectName("letterStatus")
 
-        tools = QHBoxLayout()
-        self.draft_button = self._tool(self.tr("Draft"), self.draft, "")
-        self.draft_button.setToolTip(
+        self.tools = QToolBar()  # shows a » menu for what does not fit (narrow panel)
+        self.tools.setObjectName("letterTools")
+        self.draft_action = self._tool(self.tr("Draft"), self.draft, "")
+        self.draft_action.setToolTip(
             self.tr("Write a first draft from the case: profile, factors and documents")
         )
-        self.bold_button = self._tool(self.tr("Bold"), self.toggle_bold, "Ctrl+B")
-        self.italic_button = self._tool(self.tr("Italic"), self.toggle_italic, "Ctrl+I")
-        self.h1_button = self._tool(self.tr("Heading"), lambda: self.set_heading(1), "")
-        self.h2_button = self._tool(self.tr("Subheading"), lambda: self.set_heading(2), "")
-        self.p_button = self._tool(self.tr("Paragraph"), lambda: self.set_heading(0), "")
-        self.undo_button = self._tool(self.tr("Undo"), self.edit.undo, "")
-        self.redo_button = self._tool(self.tr("Redo"), self.edit.redo, "")
-        self.cite_button = self._tool(self.tr("Insert citation…"), self.insert_citation, "Ctrl+K")
-        self.docx_button = self._tool(self.tr("Word copy…"), self.write_docx, "")
-        self.docx_button.setToolTip(
+        self.cite_action = self._tool(self.tr("Insert citation…"), self.insert_citation, "Ctrl+K")
+        self.bold_action = self._tool(self.tr("Bold"), self.toggle_bold, "Ctrl+B")
+        self.italic_action = self._tool(self.tr("Italic"), self.toggle_italic, "Ctrl+I")
+        self.h1_action = self._tool(self.tr("Heading"), lambda: self.set_heading(1), "")
+        self.h2_action = self._tool(self.tr("Subheading"), lambda: self.set_heading(2), "")
+        self.p_action = self._tool(self.tr("Paragraph"), lambda: self.set_heading(0), "")
+        self.undo_action = self._tool(self.tr("Undo"), self.edit.undo, "")
+        self.redo_action = self._tool(self.tr("Redo"), self.edit.redo, "")
+        self.docx_action = self._tool(self.tr("Word copy…"), self.write_docx, "")
+        self.docx_action.setToolTip(
             self.tr("Save an editable Word copy; its citations no longer update")
         )
-        for button in (
-            self.draft_button,
-            self.bold_button,
-            self.italic_button,
-            self.h1_button,
-            self.h2_button,
-            self.p_button,
-            self.undo_button,
-            self.redo_button,
-            self.cite_button,
-            self.docx_button,
-        ):
-            tools.addWidget(button)
-        tools.addStretch(1)
         hint = QLabel(
             self.tr(
                 "The letter goes first in the packet. Citations show the exhibit and page "
@@ -319,20 +323,20 @@ class LetterEditor(QWidget):
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
-        layout.addLayout(tools)
+        layout.addWidget(self.tools)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.status)
         self.setEnabled(False)
 
-    def _tool(self, text: str, slot, shortcut: str) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
+    def _tool(self, text: str, slot, shortcut: str) -> QAction:
+        action = self.tools.addAction(text)
+        action.triggered.connect(slot)
         if shortcut:
-            button.setShortcut(QKeySequence(shortcut))
-            button.setToolTip(f"{text.rstrip('…')} ({shortcut})")
-        return button
+            # Taken by the editor while it has focus, before the window's own shortcuts
+            # (Ctrl+I is Import there): see LetterEdit.event.
+            self.edit.keys[QKeySequence(shortcut)[0].toCombined()] = action.trigger
+            action.setToolTip(f"{text.rstrip('…')} ({QKeySequence(shortcut).toString()})")
+        return action
 
     # -- loading ----------------------------------------------------------------------------
     def load(self, vault: Vault | None, case_id: int | None) -> None:

@@ -3,6 +3,7 @@ cannot be typed into, formatting and undo work, and every change is saved."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from ui_helpers import add_document
 
@@ -69,8 +70,11 @@ def test_formatting_citation_insert_undo_and_save(qtbot, vault, case):
     cursor.setPosition(6)
     cursor.setPosition(10, QTextCursor.MoveMode.KeepAnchor)
     editor.edit.setTextCursor(cursor)
-    editor.bold_button.click()
+    editor.bold_action.trigger()
     assert editor.edit.to_text() == "Intro **word**.\n"
+    qtbot.keyClick(editor.edit, "i", Qt.KeyboardModifier.ControlModifier)  # italic, not Import
+    assert editor.edit.to_text() == "Intro ***word***.\n"
+    qtbot.keyClick(editor.edit, "i", Qt.KeyboardModifier.ControlModifier)
     editor.set_heading(1)
     assert editor.edit.to_text() == "# Intro word.\n"
     editor.edit.undo()
