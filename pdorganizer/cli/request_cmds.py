@@ -93,10 +93,15 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     )
 
 
+MAX_FILE = 8 * 1024 * 1024  # a letter or a declaration, not a book
+
+
 def read_text(name: str) -> str:
     if name == "-":
-        return sys.stdin.read()
+        return sys.stdin.read(MAX_FILE + 1)
     try:
+        if Path(name).stat().st_size > MAX_FILE:
+            raise PdoError("{file} is too large for a letter or a declaration", file=name)
         return Path(name).read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise PdoError("{file} is not UTF-8 text", file=name) from None
