@@ -89,11 +89,12 @@ def _caption(case: Case) -> list[str]:
             hearing += f" ({case.next_hearing_type.strip()})"
         if case.judge.strip():
             hearing += f", Immigration Judge {case.judge.strip()}"
-        if _court(case):
-            hearing += f", {_court(case)}"
+        place = ", ".join(p for p in (case.court_city.strip(), case.court_state.strip()) if p)
+        if place:
+            hearing += f", Immigration Court, {place}"
         re_lines.append(hearing)
     if case.detained:
-        re_lines.append("Detained")
+        re_lines.append("DETAINED")
     lines.append("\n".join(re_lines))
     return lines
 
