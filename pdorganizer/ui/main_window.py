@@ -40,6 +40,7 @@ from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.settings_dialog import SettingsDialog
 from pdorganizer.ui.shortcuts_help import show_shortcuts
 from pdorganizer.ui.start_screen import StartScreen
+from pdorganizer.ui.vault_actions import VaultActions
 from pdorganizer.ui.window_memory import remember_window, restore_window
 from pdorganizer.ui.workspace import Workspace
 from pdorganizer.vault import DEFAULT_PARAMS, KdfParams, Vault
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
             self.grid_action,
         ):
             doc_menu.addSeparator() if a is None else doc_menu.addAction(a)
+        self.vault_actions = VaultActions(self, file_menu, case_menu)  # backup, clinic
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(is_open)
         self.case_menu.menuAction().setVisible(is_open)
         self.doc_menu.menuAction().setVisible(is_open)
+        self.vault_actions.update(is_open, has_case)
         self.workspace.setEnabled(is_open)
 
     def _update_title(self) -> None:
@@ -255,6 +258,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.statusBar().showMessage(self.tr("Vault unlocked."), 4000)
+        self.vault_actions.opened()
         if self.workspace.current_case_id() is None:
             self.workspace.new_case_button.setFocus()
         else:
@@ -276,6 +280,7 @@ class MainWindow(QMainWindow):
             return
         self._drop_vault()
         self.vault_path = ""
+        self.vault_actions.closed()
         self.start.show_welcome()
         self.stack.setCurrentWidget(self.start)
         self._update_title()

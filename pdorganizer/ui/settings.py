@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from pdorganizer.export.service import ExportOptions
 
 MAX_RECENT = 8
+CLINIC_AUTOLOCK_MINUTES = 3
 # Export options a user may make their default (never the title: it may name a person).
 EXPORT_DEFAULT_KEYS = (
     "profile",
@@ -44,6 +45,11 @@ class AppSettings:
     # -- auto-lock --------------------------------------------------------------------
     @property
     def autolock_minutes(self) -> int:
+        """The lock time in force: 3 minutes in clinic mode, else the user's choice."""
+        return CLINIC_AUTOLOCK_MINUTES if self.clinic_mode else self.stored_autolock_minutes
+
+    @property
+    def stored_autolock_minutes(self) -> int:
         try:
             value = int(self.store.value("autolock_minutes", 10))
         except (TypeError, ValueError):
@@ -65,15 +71,36 @@ class AppSettings:
         if not value:
             self.store.remove("recent_vaults")
 
+    # -- clinic mode ------------------------------------------------------------------
+    @property
+    def clinic_mode(self) -> bool:
+        """One laptop, many people: no recent list, quick auto-lock (ui/clinic_start.py)."""
+        return _bool(self.store.value("clinic_mode", False))
+
+    @clinic_mode.setter
+    def clinic_mode(self, value: bool) -> None:
+        self.store.setValue("clinic_mode", bool(value))
+        self.store.setValue("clinic_offered", True)
+        if value:  # paths often hold a person's name: none may stay behind
+            self.store.remove("recent_vaults")
+
+    @property
+    def clinic_offered(self) -> bool:
+        return _bool(self.store.value("clinic_offered", False))
+
+    @clinic_offered.setter
+    def clinic_offered(self, value: bool) -> None:
+        self.store.setValue("clinic_offered", bool(value))
+
     def recent_vaults(self) -> list[str]:
-        if not self.remember_recent:
+        if not self.remember_recent or self.clinic_mode:
             return []
         value = self.store.value("recent_vaults", [])
         paths = [value] if isinstance(value, str) else list(value or [])
         return [p for p in paths if isinstance(p, str) and p and os.path.isfile(p)]
 
     def add_recent(self, path: str) -> None:
-        if not self.remember_recent:
+        if not self.remember_recent or self.clinic_mode:
             return
         path = os.path.abspath(path)
         paths = [path] + [p for p in self.recent_vaults() if p != path]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pdorganizer.ui.clinic_start import clinic_mode_box
 from pdorganizer.ui.export_dialog import OptionsForm
 from pdorganizer.ui.settings import AppSettings
 
@@ -34,7 +35,7 @@ class SettingsDialog(QDialog):
         self.autolock = QSpinBox()
         self.autolock.setRange(1, 240)
         self.autolock.setSuffix(self.tr(" min"))
-        self.autolock.setValue(settings.autolock_minutes)
+        self.autolock.setValue(settings.stored_autolock_minutes)
         self.autolock.setAccessibleName(self.tr("Lock after minutes without use"))
         self.recent = QCheckBox(self.tr("Remember recently opened vaults"))
         self.recent.setChecked(settings.remember_recent)
@@ -55,6 +56,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Loc&k after"), self.autolock)
         form.addRow("", self.recent)
         form.addRow("", recent_hint)
+        self.clinic = clinic_mode_box(self, settings, self.autolock, self.recent)
+        form.addRow("", self.clinic)
         export_box = QGroupBox(self.tr("Default export options"))
         export_layout = QVBoxLayout(export_box)
         self.export_form = OptionsForm(settings.export_defaults(), with_title=False)
@@ -73,6 +76,7 @@ class SettingsDialog(QDialog):
         self.settings.language = str(self.language.currentData())
         self.settings.autolock_minutes = self.autolock.value()
         self.settings.remember_recent = self.recent.isChecked()
+        self.settings.clinic_mode = self.clinic.checkbox.isChecked()
         self.settings.set_export_defaults(self.export_form.options())
         self.settings.sync()
         self.accept()

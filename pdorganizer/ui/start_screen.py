@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from pdorganizer.core.errors import PdoError, WrongPassphrase
 from pdorganizer.resources_path import resource
+from pdorganizer.ui.clinic_start import ClinicStart, neutral_vault_name
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.file_dialogs import open_file, save_file
 from pdorganizer.ui.keys import return_presses_buttons
@@ -162,7 +163,11 @@ class StartScreen(QWidget):
             lambda item: self.show_unlock(str(item.data(Qt.ItemDataRole.UserRole)))
         )
         self.recent_label.setBuddy(self.recent_list)
-        return _page(title, intro, button_box, self.recent_label, self.recent_list)
+        self.clinic = ClinicStart(self.settings, [button_box])
+        self.clinic.changed = self.refresh_recent  # type: ignore[method-assign]
+        self.clinic.new_client_button.clicked.connect(self._new_client)
+        self.clinic.brought_button.clicked.connect(self.choose_vault)
+        return _page(title, intro, button_box, self.clinic, self.recent_label, self.recent_list)
 
     def refresh_recent(self) -> None:
         self.recent_list.clear()
@@ -173,11 +178,17 @@ class StartScreen(QWidget):
         has = self.recent_list.count() > 0
         self.recent_label.setVisible(has)
         self.recent_list.setVisible(has)
+        self.clinic.refresh()
 
     def show_welcome(self) -> None:
         self.refresh_recent()
         self.stack.setCurrentIndex(0)
-        self.open_button.setFocus()
+        if not self.clinic.focus_first():
+            self.open_button.setFocus()
+
+    def _new_client(self) -> None:
+        self.create_path.setText(neutral_vault_name(self._documents_folder(), self.tr("Client")))
+        self.show_create()
 
     def choose_vault(self) -> None:
         start = self._documents_folder()
@@ -242,6 +253,9 @@ class StartScreen(QWidget):
             self.tr("Type the passphrase for %1 to continue.").replace("%1", os.path.basename(path))
         )
         self.unlock_path.setToolTip(path)
+        if self.settings.clinic_mode:  # whoever walks up next sees no file (or person's) name
+            self.unlock_path.setText(self.tr("Type the vault's passphrase to continue."))
+            self.unlock_path.setToolTip("")
         self.unlock_pass.clear()
         self.unlock_error.clear()
         self.unlock_show.setChecked(False)
