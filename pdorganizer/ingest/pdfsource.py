@@ -117,6 +117,7 @@ def load_pdf(
     """The PDF opened and every page extracted once (results dropped; the cleaning of
     shared resources is kept). PdoErrors only: DamagedFile, PasswordProtected, ..."""
     _check_complete(data)
+    first: PdoError
     try:
         with decoding("PDF"):
             source = _checked(_pypdf_reader(data, password), False, on_image)
@@ -125,9 +126,9 @@ def load_pdf(
             return source
         # pypdf and pdfium read different page trees: take pdfium's reading, which the
         # thumbnails show, rather than export pages the person has not seen.
-        first: PdoError = DamagedFile()
+        first = DamagedFile()
     except (PasswordProtected, UnsupportedEncryption) as exc:
-        first: PdoError = exc
+        first = exc
     except InvalidInput as exc:
         if not isinstance(exc, DamagedFile):
             raise  # too many pages, impossible size...: pdfium would not change that
@@ -152,7 +153,9 @@ def _pypdf_reader(data: bytes, password: str) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
     except NotImplementedError:  # pypdf reads /Encrypt while opening
-        raise UnsupportedEncryption() from None
+        if b"/Encrypt" in data:
+            raise UnsupportedEncryption() from None
+        raise
     if reader.is_encrypted:
         try:
             result = reader.decrypt(password)
