@@ -169,6 +169,35 @@ def heic(orientation: int | None = 6, size: tuple[int, int] = (300, 400)) -> byt
     return out.getvalue()
 
 
+def gif(frames: int = 1, size: tuple[int, int] = (300, 400)) -> bytes:
+    """A still GIF, or an animation whose frames differ (only the first is a page)."""
+    ims = []
+    for i in range(frames):
+        im = upright_image(size)
+        im.paste(
+            (0, 0, 0),
+            (size[0] // 2 + 8 * i, size[1] // 2, size[0] // 2 + 8 * i + 6, size[1] // 2 + 6),
+        )
+        ims.append(im.convert("P", palette=Image.Palette.ADAPTIVE))
+    out = io.BytesIO()
+    extra = {"save_all": True, "append_images": ims[1:], "duration": 100} if frames > 1 else {}
+    ims[0].save(out, "GIF", **extra)
+    return out.getvalue()
+
+
+def avif(orientation: int | None = None, size: tuple[int, int] = (300, 400)) -> bytes:
+    """Pillow writes AVIF itself (>= 11.3); the EXIF orientation as a camera would."""
+    out = io.BytesIO()
+    _stored(upright_image(size), orientation).save(out, "AVIF", exif=_exif(orientation))
+    return out.getvalue()
+
+
+def bigtiff(size: tuple[int, int] = (300, 400)) -> bytes:
+    out = io.BytesIO()
+    upright_image(size).save(out, "TIFF", big_tiff=True, compression="tiff_lzw")
+    return out.getvalue()
+
+
 # -- PDFs ------------------------------------------------------------------------------
 
 
@@ -302,6 +331,11 @@ GOOD: list[Sample] = [
     ),
     Sample("scan.bmp", lambda: bmp(), 1, "image/bmp"),
     Sample("iphone.heic", lambda: heic(6), 1, "image/heic"),
+    Sample("still.gif", lambda: gif(1), 1, "image/gif"),
+    Sample("animated.gif", lambda: gif(3), 1, "image/gif"),
+    Sample("photo.avif", lambda: avif(), 1, "image/avif"),
+    Sample("orientation6.avif", lambda: avif(6), 1, "image/avif"),
+    Sample("big.tif", lambda: bigtiff(), 1, "image/tiff"),
     Sample(
         "mixed.pdf",
         lambda: pdf([(612, 792, 0), (595.28, 841.89, 0), (792, 612, 0), (612, 792, 90)]),
