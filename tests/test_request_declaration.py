@@ -78,6 +78,10 @@ def test_spanish_original_then_english_translation_in_the_packet(vault, tmp_path
     assert "1. Me llamo Ana López." in texts[es] and "1. My name is Ana López." in texts[en]
     assert "T. Ran" in texts[cert]
     assert "Firma:" in texts[es] and "Signature:" in texts[en]
+    assert vault.check() == []  # pages, sources and links replaced cleanly
+    with vault.read() as con:  # one source per declaration document: old renderings gone
+        sources = con.execute("SELECT count(*) FROM sources").fetchone()[0]
+    assert sources == 2
 
 
 def test_interview_questions_both_languages():
