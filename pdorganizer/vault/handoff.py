@@ -153,6 +153,24 @@ def hand_off(
         raise InvalidInput("the hand-off must not replace the vault itself")
     case = vault.cases.get(case_id)
     tmp = target.with_name(f"{target.name}.tmp-{secrets.token_hex(4)}")
+    with vault.writing_to(target.parent, f"{target.name}.tmp-"):  # a crash leaves nothing
+        uid, base, documents, sources = _write_handoff(
+            vault, case_id, tmp, target, passphrase, params, progress
+        )
+    with vault.transaction() as con:
+        _set_meta(con, SYNC_PREFIX + uid, json.dumps({"at": _now(), **base}))
+    return HandoffResult(target, case.name, documents, sources, target.stat().st_size)
+
+
+def _write_handoff(
+    vault: Vault,
+    case_id: int,
+    tmp: Path,
+    target: Path,
+    passphrase: str,
+    params: kdf.KdfParams,
+    progress: Progress | None,
+) -> tuple[str, dict, int, int]:
     new: Vault | None = None
     try:
         with vault.read() as src:
@@ -185,9 +203,7 @@ def hand_off(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    with vault.transaction() as con:
-        _set_meta(con, SYNC_PREFIX + uid, json.dumps({"at": _now(), **base}))
-    return HandoffResult(target, case.name, documents, sources, target.stat().st_size)
+    return uid, base, documents, sources
 
 
 # -- merge ----------------------------------------------------------------------------
