@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import struct
 
-from pdorganizer.core.errors import InvalidInput
-
 _KEEP = {b"jP  ", b"ftyp", b"rreq", b"jp2h", b"jpch", b"jplh", b"jp2c"}
 _SOC, _SOT, _COM = 0xFF4F, 0xFF90, 0xFF64
 
 
-class BadJpx(InvalidInput):
-    def __init__(self) -> None:
-        super().__init__("an image file is damaged (its JPEG 2000 data does not parse)")
+class BadJpx(ValueError):
+    """The data does not parse as JPEG 2000 (the caller drops the image; never shown)."""
 
 
 def clean_jpx(data: bytes) -> bytes:
