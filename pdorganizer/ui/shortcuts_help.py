@@ -37,14 +37,26 @@ def _keys(sequences: list[QKeySequence]) -> str:
 
 
 def _where(widget: QWidget | None) -> str:
-    """The tab a widget lives on ("Exhibits"), or "" for the whole window."""
+    """The tab a widget lives on ("Exhibits"), else the named panel it is part of (the
+    page preview), else "" for the whole window."""
+    named = ""
     while widget is not None:
         parent = widget.parentWidget()
         stack = parent.parentWidget() if parent is not None else None
         if isinstance(stack, QTabWidget) and stack.indexOf(widget) >= 0:
             return _plain(stack.tabText(stack.indexOf(widget)))
+        if not named and parent is not None and not isinstance(parent, QMainWindow):
+            named = parent.accessibleName()
         widget = parent
-    return ""
+    return named
+
+
+def _owner(action: QAction) -> QWidget | None:
+    """The widget an action works in: its parent, or the widget it was added to."""
+    parent = action.parent()
+    if isinstance(parent, QWidget):
+        return parent
+    return next((o for o in action.associatedObjects() if isinstance(o, QWidget)), None)
 
 
 def _menu_actions(menu: QMenu) -> list[tuple[QAction, str]]:
@@ -70,8 +82,8 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
     listed = {a for a, _ in actions}
     for action in window.findChildren(QAction):
         if action not in listed:
-            owner = action.parent()
-            actions.append((action, _where(owner) if isinstance(owner, QWidget) else ""))
+            owner = _owner(action)
+            actions.append((action, _where(owner) if owner is not None else ""))
     rows: list[tuple[str, str, str]] = []
     for action, where in actions:
         keys = _keys(action.shortcuts())

@@ -178,6 +178,7 @@ class Workspace(QWidget):
         self.doc_table.selectionModel().currentChanged.connect(lambda *_: self._doc_selected())
 
         self.preview = PreviewPanel()
+        self.preview.setAccessibleName(self.tr("Page preview"))  # F1 says where keys work
         self.preview.page_rotated.connect(self.thumbnails.invalidate)
         docs_box = QWidget()
         docs_layout = QVBoxLayout(docs_box)

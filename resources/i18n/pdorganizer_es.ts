@@ -1835,6 +1835,10 @@
         <translation>También una copia del índice en español para la persona (no se presenta)</translation>
     </message>
     <message>
+        <source>A timeline of the dated evidence after the index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Default title for the destination</source>
         <translation>Título habitual para ese destino</translation>
     </message>
@@ -3064,6 +3068,10 @@
     <message>
         <source>Documents as pictures</source>
         <translation>Documentos como imágenes</translation>
+    </message>
+    <message>
+        <source>Page preview</source>
+        <translation>Vista previa de la página</translation>
     </message>
     <message>
         <source>Docu&amp;ment</source>

@@ -20,14 +20,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image, ImageDraw, ImageFont
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pdorganizer.ui.export_dialog import ExportDialog
+from pdorganizer.export.service import ExportOptions, export_packet
+from pdorganizer.ui.export_dialog import ExportDialog, ExportReport
 from pdorganizer.ui.i18n import install_translator
 from pdorganizer.ui.import_flow import ImportReport
 from pdorganizer.ui.main_window import MainWindow
 from pdorganizer.ui.settings import AppSettings
+from pdorganizer.ui.shortcuts_help import ShortcutsDialog
 from pdorganizer.ui.worker import running_tasks, wait_for_all
 from pdorganizer.vault import CHEAP_PARAMS, Vault
 
@@ -134,6 +136,7 @@ def shoot(out: Path) -> None:
     settings = AppSettings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     install_translator(app, "en")
     window = MainWindow(settings, CHEAP_PARAMS, lang="en")
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised: SIZE exactly
     window.resize(*SIZE)
     window.show()
     pump(app)
@@ -211,6 +214,13 @@ def shoot(out: Path) -> None:
     save(window, out, "coverage")
 
     window.workspace.tabs.setCurrentWidget(window.workspace.exhibits_panel)
+    panel = window.workspace.exhibits_panel  # the lease and the tax return as one exhibit
+    panel.view.selectionModel().clear()
+    for row in (1, 2):
+        panel.view.selectionModel().select(
+            panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+        )
+    panel.group()
     pump(app)
     save(window, out, "exhibits")
 
@@ -226,6 +236,20 @@ def shoot(out: Path) -> None:
     save(dialog, out, "export")
     dialog.reject()
 
+    packet = work / "Rosa_Martinez_Exhibits.pdf"
+    result = export_packet(vault, case.id, packet, ExportOptions(index_es=True))
+    written = ExportReport(window, result)
+    written.show()
+    pump(app)
+    save(written, out, "export-report")
+    written.accept()
+
+    keys = ShortcutsDialog(window)
+    keys.show()
+    pump(app)
+    save(keys, out, "shortcuts")
+    keys.reject()
+
     window.lock()
     pump(app)
     save(window, out, "locked")
@@ -237,6 +261,7 @@ def shoot(out: Path) -> None:
     # The same vault, in Spanish.
     install_translator(app, "es")
     window = MainWindow(settings, CHEAP_PARAMS, lang="es")
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised: SIZE exactly
     window.resize(*SIZE)
     window.show()
     pump(app)
