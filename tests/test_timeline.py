@@ -95,3 +95,20 @@ def test_the_year_under_way_and_papers_from_before_the_entry(vault: Vault) -> No
     x0 = min(s.x for s in drawing.shapes if s.op == "line" and s.y < s.h)  # first year line
     assert x0 - 6 <= hit.x < x0 + 20  # at the left edge, labelled with its year
     assert "1990" in [s.text for s in drawing.shapes if s.op == "text"]
+
+
+def test_timeline_page_in_the_packet(vault: Vault, tmp_path: Path) -> None:
+    from pdorganizer.export.service import ExportOptions, export_packet
+
+    case_id = good_case(vault)
+    out = tmp_path / "packet.pdf"
+    result = export_packet(vault, case_id, out, ExportOptions(timeline=True, manifest="none"))
+    reader = PdfReader(out)
+    titles = [o.title for o in reader.outline]
+    assert titles[:3] == ["Cover", "Index of Exhibits", "Timeline of Evidence"]
+    page = reader.pages[reader.get_destination_page_number(reader.outline[2])]
+    text = page.extract_text()
+    assert "Dated evidence, year by year: Rosa Martínez" in text and "First entry 2016-03" in text
+    plain = export_packet(vault, case_id, tmp_path / "plain.pdf", ExportOptions(manifest="none"))
+    assert result.page_count == plain.page_count + 1
+    assert "Timeline of Evidence" not in [o.title for o in PdfReader(plain.files[0]).outline]

@@ -71,6 +71,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-cover", action="store_true")
     p.add_argument("--no-letter", action="store_true", help="leave the case's request letter out")
     p.add_argument("--service", action="store_true", help="add a certificate of service")
+    p.add_argument(
+        "--timeline",
+        action="store_true",
+        help="add a page with the timeline of the dated evidence after the index",
+    )
     p.add_argument("--manifest", choices=("json", "page", "none"), default="json")
     p.add_argument("--title", default="", help="filing title on the cover")
     p.add_argument(
@@ -147,6 +152,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         cover=not args.no_cover,
         letter=not args.no_letter,
         service=args.service,
+        timeline=args.timeline,
         manifest=args.manifest,
         title=args.title,
     )

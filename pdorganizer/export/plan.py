@@ -36,7 +36,7 @@ class ExhibitEntry:
 
 @dataclass
 class PlannedPage:
-    kind: str  # cover | letter | index | slip | doc | cert | manifest | service
+    kind: str  # cover | letter | index | timeline | slip | doc | cert | manifest | service
     index: int = 0  # position in the packet (0-based, across all parts)
     number: int | None = None  # label number; None = unlabelled (cover)
     label: str = ""
@@ -112,6 +112,7 @@ def build_pages(
     service: bool,
     start: int,
     letter_pages: int = 0,
+    timeline: bool = False,
 ) -> list[PlannedPage]:
     """Lay out every page of the packet and give each its label."""
     pages: list[PlannedPage] = []
@@ -119,6 +120,8 @@ def build_pages(
         pages.append(PlannedPage("cover"))
     pages += [PlannedPage("letter", chunk=i) for i in range(letter_pages)]
     pages += [PlannedPage("index", chunk=i) for i in range(index_pages)]
+    if timeline:  # the dated evidence year by year, right after the index
+        pages.append(PlannedPage("timeline"))
     for ex_index, entry in enumerate(data.exhibits):
         entry.first = len(pages)
         pages.append(PlannedPage("slip", exhibit=ex_index))

@@ -8,6 +8,7 @@ cancelled export leaves nothing behind."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from pdorganizer.checks.context import load_case
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.progress import Progress
 from pdorganizer.export import manifest as manifest_mod
@@ -31,6 +33,9 @@ from pdorganizer.export.stamping import COVER_LABEL, LabelStyle
 from pdorganizer.export.textpages import TextContent, render
 from pdorganizer.export.verify import Expected, check_file
 from pdorganizer.request.store import get_letter
+from pdorganizer.timeline.data import build_timeline
+from pdorganizer.timeline.drawing import Drawing
+from pdorganizer.timeline.drawing import lay_out as lay_out_timeline
 from pdorganizer.vault import Vault, fsync_util
 
 DEFAULT_LIMIT_MB = {"eoir": 25.0, "opla": 25.0, "uscis": 12.0}
@@ -60,6 +65,7 @@ class ExportOptions:
     index_es: bool = False
     bates_digits: int = 6  # zero padding of Bates numbers
     letter: bool = True  # the case's request letter (if it has one) after the cover
+    timeline: bool = False  # a page with the timeline of the dated evidence after the index
 
 
 @dataclass
@@ -120,6 +126,7 @@ def _layout(
             service=options.service,
             start=options.start,
             letter_pages=letter_count,
+            timeline=options.timeline,
         )
         ranges = {
             i: style.range_text(_num(pages[e.first]), _num(pages[e.last]))
@@ -172,6 +179,12 @@ def _letter_text(vault: Vault, case_id: int, options: ExportOptions) -> str | No
     return found.body if found is not None and found.body.strip() else None
 
 
+def _timeline_drawing(vault: Vault, case_id: int) -> Drawing:
+    """The timeline page, in English like the rest of the packet, as of today."""
+    data = load_case(vault, case_id, pages=False)
+    return lay_out_timeline(build_timeline(data, dt.date.today(), "en"), "en")
+
+
 def _num(page: PlannedPage) -> int:
     assert page.number is not None
     return page.number
@@ -196,6 +209,8 @@ def export_packet(
     data = load(vault, case_id)
     letter_text = _letter_text(vault, case_id, options)
     pages, content = _layout(data, options, style, geometry, title, letter_text)
+    if options.timeline:
+        content.timeline = _timeline_drawing(vault, case_id)
     layer = render(pages, content, geometry)
     for factor in BUDGET_FACTORS:
         progress.start(len(pages), "export")

@@ -46,7 +46,7 @@ class PartFile:
 
 
 def unit_of(page: PlannedPage) -> object:
-    if page.kind in ("cover", "letter", "index"):
+    if page.kind in ("cover", "letter", "index", "timeline"):
         return "front"
     if page.exhibit is not None:
         return page.exhibit
@@ -213,6 +213,8 @@ class PartWriter:
                 out.append(OutlineEntry(LETTER_BOOKMARK, local))
             elif page.kind == "index" and page.chunk == 0:
                 out.append(OutlineEntry("Index of Exhibits", local))
+            elif page.kind == "timeline":
+                out.append(OutlineEntry("Timeline of Evidence", local))
             elif page.kind == "manifest" and page.chunk == 0:
                 out.append(OutlineEntry("Manifest of Source Files", local))
             elif page.kind == "service":

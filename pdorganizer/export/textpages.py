@@ -23,6 +23,8 @@ from pdorganizer.export.layout import LABEL_BASELINE, LABEL_FONT_SIZE, Geometry
 from pdorganizer.export.letterpages import LetterLayout
 from pdorganizer.export.letterpages import draw as draw_letter
 from pdorganizer.export.plan import CaseData, DocEntry, PlannedPage
+from pdorganizer.timeline.drawing import Drawing
+from pdorganizer.timeline.render import draw_packet_page
 
 BLANK = "____________________________"
 
@@ -47,6 +49,7 @@ class TextContent:
     manifest_table: Table | None
     ranges: dict[int, str]
     letter: LetterLayout | None = None  # the request letter, laid out
+    timeline: Drawing | None = None  # the dated evidence year by year (export --timeline)
 
 
 def render(pages: list[PlannedPage], content: TextContent, geometry: Geometry) -> TextLayer:
@@ -72,6 +75,8 @@ def render(pages: list[PlannedPage], content: TextContent, geometry: Geometry) -
             layer.links[index] = draw_table_page(
                 c, content.index_table, content.index_pages[page.chunk], page.chunk, w, h
             )
+        elif page.kind == "timeline" and content.timeline is not None:
+            draw_packet_page(c, content.timeline, w, h, MARGIN)
         elif page.kind == "manifest" and content.manifest_table is not None:
             draw_table_page(
                 c, content.manifest_table, content.manifest_pages[page.chunk], page.chunk, w, h

@@ -7,12 +7,16 @@ import io
 import os
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
 
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.resources_path import resource
 from pdorganizer.timeline.drawing import Drawing
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 from pdorganizer.vault import fsync_util
 
 PNG_SCALE = 2.0  # pixels per point: sharp on screen and when printed
@@ -75,7 +79,7 @@ def _png_line(
 def pdf_bytes(d: Drawing, title: str = "Timeline") -> bytes:
     from reportlab.pdfgen import canvas
 
-    from pdorganizer.export.fonts import BOLD, REGULAR, register
+    from pdorganizer.export.fonts import register
 
     register()
     out = io.BytesIO()
@@ -85,36 +89,49 @@ def pdf_bytes(d: Drawing, title: str = "Timeline") -> bytes:
     c.setProducer("")
     c.setCreator("")
     c.setSubject("")
-    h = d.height
+    draw_on(c, d, 0.0, d.height, 1.0)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def draw_on(c: Canvas, d: Drawing, left: float, top: float, scale: float) -> None:
+    """Draw `d` on a reportlab canvas with its top left corner at (left, top), in PDF
+    coordinates (y up), `scale` points per drawing point."""
+    from pdorganizer.export.fonts import BOLD, REGULAR
 
     def rgb(color: tuple[int, int, int]) -> tuple[float, float, float]:
         return color[0] / 255, color[1] / 255, color[2] / 255
 
+    c.saveState()
+    c.translate(left, top)
+    c.scale(scale, scale)
     for sh in d.shapes:
         if sh.op == "rect":
             c.setFillColorRGB(*rgb(sh.color))
-            c.rect(sh.x, h - sh.y - sh.h, sh.w, sh.h, stroke=0, fill=1)
+            c.rect(sh.x, -sh.y - sh.h, sh.w, sh.h, stroke=0, fill=1)
         elif sh.op == "circle":
             c.setFillColorRGB(*rgb(sh.color))
-            c.circle(sh.x, h - sh.y, sh.w, stroke=0, fill=1)
+            c.circle(sh.x, -sh.y, sh.w, stroke=0, fill=1)
         elif sh.op == "line":
             c.setStrokeColorRGB(*rgb(sh.color))
             c.setLineWidth(sh.width)
-            c.setDash(4, 3) if sh.dash else c.setDash()
-            c.line(sh.x, h - sh.y, sh.w, h - sh.h)
+            if sh.dash:
+                c.setDash(4, 3)
+            else:
+                c.setDash()
+            c.line(sh.x, -sh.y, sh.w, -sh.h)
         elif sh.op == "text":
             c.setFillColorRGB(*rgb(sh.color))
             c.setFont(BOLD if sh.bold else REGULAR, sh.size)
-            baseline = h - sh.y - sh.size * 0.93  # top-anchored like the PNG
+            baseline = -sh.y - sh.size * 0.93  # top-anchored like the PNG
             draw = {
                 "left": c.drawString,
                 "center": c.drawCentredString,
                 "right": c.drawRightString,
             }[sh.anchor]
             draw(sh.x, baseline, sh.text)
-    c.showPage()
-    c.save()
-    return out.getvalue()
+    c.restoreState()
 
 
 def write(d: Drawing, path: str | Path, title: str = "Timeline") -> Path:
@@ -139,3 +156,23 @@ def write(d: Drawing, path: str | Path, title: str = "Timeline") -> Path:
     finally:
         temp.unlink(missing_ok=True)
     return target
+
+
+def draw_packet_page(c: Canvas, d: Drawing, width: float, height: float, margin: float) -> None:
+    """The timeline as a page of the packet (after the index), inside the margins and above
+    the label band. A wide picture is turned a quarter, its top towards the binding edge
+    (as landscape evidence is), when that prints it larger."""
+    from pdorganizer.export.layout import LABEL_BAND
+
+    bottom = LABEL_BAND + 12
+    room_w, room_h = width - 2 * margin, height - margin - bottom
+    upright = min(room_w / d.width, room_h / d.height)
+    turned = min(room_w / d.height, room_h / d.width)
+    if turned <= upright * 1.1:
+        draw_on(c, d, (width - d.width * upright) / 2, height - margin, upright)
+        return
+    c.saveState()
+    c.translate((width - d.height * turned) / 2, bottom + (room_h - d.width * turned) / 2)
+    c.rotate(90)  # counter-clockwise: the drawing's top edge on the left, reading upwards
+    draw_on(c, d, 0.0, 0.0, turned)
+    c.restoreState()

@@ -137,6 +137,8 @@ class OptionsForm(QWidget):
             self.tr("Also a Spanish copy of the index for the client (not for filing)")
         )
         self.index_es.setChecked(options.index_es)
+        self.timeline = QCheckBox(self.tr("A timeline of the dated evidence after the index"))
+        self.timeline.setChecked(options.timeline)
         self.title = QLineEdit(options.title)
         self.title.setPlaceholderText(self.tr("Default title for the destination"))
 
@@ -158,7 +160,7 @@ class OptionsForm(QWidget):
         for text, widget in rows:
             widget.setAccessibleName(text)
             form.addRow(text, widget)
-        for check in (self.cover, self.service, self.group, self.index_es):
+        for check in (self.cover, self.timeline, self.service, self.group, self.index_es):
             check.setAccessibleName(check.text())
             form.addRow("", check)
         self.label.currentIndexChanged.connect(self._label_changed)
@@ -184,6 +186,7 @@ class OptionsForm(QWidget):
             manifest=str(self.manifest.currentData()),
             title=self.title.text().strip(),
             index_es=self.index_es.isChecked(),
+            timeline=self.timeline.isChecked(),
         )
 
 

@@ -1836,7 +1836,7 @@
     </message>
     <message>
         <source>A timeline of the dated evidence after the index</source>
-        <translation type="unfinished"></translation>
+        <translation>Una línea de tiempo de las pruebas con fecha después del índice</translation>
     </message>
     <message>
         <source>Default title for the destination</source>
