@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap, QTransform
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap, QTransform
 
 from pdorganizer.core.errors import PdoError
 from pdorganizer.core.safelog import log_unexpected
@@ -33,9 +33,23 @@ def load_thumbnail(vault: Vault, doc_id: int, size: QSize = THUMB_SIZE) -> QImag
         return image
     if pages[0].rotation:
         image = image.transformed(QTransform().rotate(pages[0].rotation))
-    return image.scaled(
+    image = image.scaled(
         size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )
+    return _boxed(image, size)
+
+
+def _boxed(image: QImage, size: QSize) -> QImage:
+    """The picture centred on a transparent square: portrait and landscape pages then
+    take the same room, so the titles under them in the grid stay in one line."""
+    box = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    box.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(box)
+    painter.drawImage(
+        (size.width() - image.width()) // 2, (size.height() - image.height()) // 2, image
+    )
+    painter.end()
+    return box
 
 
 class ThumbnailCache(QObject):

@@ -82,3 +82,22 @@ def test_document_columns_fit_their_share_at_1280(qtbot, opened):
     char = header.fontMetrics().averageCharWidth()
     assert fixed + char * 14 + 40 <= share, (fixed, share)
     assert header.sectionSize(0) >= header.fontMetrics().horizontalAdvance("Birth certificate")
+
+
+def test_landscape_and_portrait_thumbnails_take_the_same_room(qtbot, vault, case):
+    from ui_helpers import add_document, jpeg_bytes, page_image
+
+    from pdorganizer.ui.thumbnails import THUMB_SIZE, load_thumbnail
+    from pdorganizer.vault.repos import NewPage, NewSource
+
+    portrait = add_document(vault, case.id, "Portrait")
+    wide = page_image("Wide", size=(550, 300))
+    data = jpeg_bytes(wide)
+    landscape = vault.documents.add(
+        case.id,
+        "Landscape",
+        [NewSource(data=data, sha256="w" * 64, mime="image/jpeg", original_name="w.jpg")],
+        [NewPage(source=0, source_index=0, width=550, height=300, thumbnail=data)],
+    )
+    sizes = {load_thumbnail(vault, d.id).size() for d in (portrait, landscape)}
+    assert sizes == {THUMB_SIZE}
