@@ -75,3 +75,24 @@ def test_kind_labels_and_matching() -> None:
     assert match_kind("something else") is None
     assert kind_label("birth_certificate", "es") == "Acta de nacimiento"
     assert kind_label("my own words", "es") == "my own words"
+
+
+def test_cover_and_index_name_the_relief_requested(vault: Vault, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from pdorganizer.export.service import ExportOptions, export_packet
+    from tests.checks_helpers import add_doc
+
+    case = vault.cases.add("Ana", requested_pd="stay-of-removal", in_proceedings=False)
+    add_doc(vault, case.id, "Letter", document_date="2024")
+    out = tmp_path / "p.pdf"
+    export_packet(vault, case.id, out, ExportOptions(manifest="none"))
+    cover, index = (p.extract_text() for p in PdfReader(out).pages[:2])
+    assert "Relief requested: Stay of removal" in cover
+    assert "In Removal Proceedings" not in cover  # the profile says they are not
+    assert "relief requested: Stay of removal" in index
+    vault.cases.update(case.id, requested_pd="other", requested_pd_other="Deferred inspection")
+    vault.cases.update(case.id, in_proceedings=True)
+    export_packet(vault, case.id, tmp_path / "q.pdf", ExportOptions(manifest="none"))
+    cover = PdfReader(tmp_path / "q.pdf").pages[0].extract_text()
+    assert "Relief requested: Deferred inspection" in cover and "In Removal Proceedings" in cover

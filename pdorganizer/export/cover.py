@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from pdorganizer.core.anumber import format_a_number
+from pdorganizer.core.kinds import requested_pd_label
 from pdorganizer.core.models import Case
 from pdorganizer.export import fonts
 
@@ -80,7 +81,17 @@ def draw_cover(c: Canvas, case: Case, profile: str, title: str, w: float, h: flo
         heading = "U.S. CITIZENSHIP AND IMMIGRATION SERVICES"
     y = _draw(c, heading, MARGIN, y, inner, center) - 30
     y = _caption(c, case, profile, y, inner, body) - 40
-    _draw(c, para_text(title).upper(), MARGIN, y, inner, big)
+    y = _draw(c, para_text(title).upper(), MARGIN, y, inner, big)
+    relief = relief_requested(case)
+    if relief:
+        _draw(c, f"Relief requested: {para_text(relief)}", MARGIN, y - 14, inner, center)
+
+
+def relief_requested(case: Case) -> str:
+    """The kind of PD the case asks for, in English ("" when not chosen)."""
+    if not case.requested_pd:
+        return ""
+    return requested_pd_label(case.requested_pd, "en", case.requested_pd_other)
 
 
 def _caption(c: Canvas, case: Case, profile: str, top: float, inner: float, body) -> float:
@@ -90,7 +101,7 @@ def _caption(c: Canvas, case: Case, profile: str, top: float, inner: float, body
         f"<b>In the Matter of:</b><br/>{para_text(case.name)}",
         f"<b>{who}.</b>",
     ]
-    if profile != "uscis":
+    if profile != "uscis" and case.in_proceedings:
         left.append("In Removal Proceedings")
     right = [f"<b>File No.:</b> {escape(format_a_number(case.a_number))}"]
     if profile == "uscis":

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph
 from pdorganizer.core.anumber import format_a_number
 from pdorganizer.core.titles import clip_words
 from pdorganizer.export import fonts
-from pdorganizer.export.cover import MARGIN, para_text
+from pdorganizer.export.cover import MARGIN, para_text, relief_requested
 from pdorganizer.export.plan import CaseData
 
 TOP_HEADER = 74.0  # title, subtitle and column headings
@@ -80,9 +80,14 @@ def index_table(data: CaseData, inner: float, ranges: dict[int, str], grouped: b
     range_w = min(max(70.0, longest + 2 * PAD + 2), 150.0)
     widths = [52.0, 0.0, 118.0, range_w]
     widths[1] = inner - sum(widths)
+    subtitle = data.case.name
+    if data.case.a_number:
+        subtitle += f", {format_a_number(data.case.a_number)}"
+    if relief_requested(data.case):
+        subtitle += f"; relief requested: {relief_requested(data.case)}"
     table = Table(
         "INDEX OF EXHIBITS",
-        data.case.name + (f", {format_a_number(data.case.a_number)}" if data.case.a_number else ""),
+        subtitle,
         list(zip(("Exhibit", "Description", "Factor(s)", "Pages"), widths, strict=True)),
     )
     group = None
