@@ -25,6 +25,7 @@ from pdorganizer.core.factors import Taxonomy
 from pdorganizer.core.kinds import document_kinds, match_kind
 from pdorganizer.core.models import Document
 from pdorganizer.ui.errors import show_error
+from pdorganizer.ui.form_layout import follow_focus
 from pdorganizer.vault import Vault
 
 DATE_RE = PARTIAL_DATE_RE  # YYYY, YYYY-MM or YYYY-MM-DD, as the vault accepts
@@ -156,6 +157,7 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(scroll, 1)
         self._scroll = scroll
+        follow_focus(self, scroll)  # Alt+letter or a click into a row below: shown
         self.clear()
 
     def kind_names(self) -> dict[str, str]:

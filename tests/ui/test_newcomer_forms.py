@@ -107,3 +107,19 @@ def test_case_search_every_word_any_order(qtbot, opened, vault):
     qtbot.keyClick(ws.case_filter, "\x1b")  # Escape clears the search
     qtbot.waitUntil(lambda: ws.case_filter.text() == "", timeout=2000)
     assert ws.case_model.rowCount() == 2
+
+
+def test_document_panel_scrolls_to_the_focused_row(qtbot, opened, vault, case):
+    doc = add_document(vault, case.id, "Lease")
+    ws = opened.workspace
+    ws.reload_documents(select=doc.id)
+    settle(qtbot, opened)
+    panel = ws.document_panel
+    scroll = panel._scroll
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0, timeout=3000)
+    scroll.verticalScrollBar().setValue(0)
+    last = list(panel.factor_checks.values())[-1]
+    last.setFocus()  # as Alt+letter or a screen reader would move it
+    qtbot.wait(20)
+    top = last.mapTo(scroll.viewport(), last.rect().topLeft()).y()
+    assert 0 <= top < scroll.viewport().height()
