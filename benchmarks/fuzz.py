@@ -19,6 +19,9 @@ through the real export service. Classes:
   memory     peak memory over the limit, or MemoryError        finding
   crash      the worker died (a segfault in a C library...)    finding
   leak       the export holds metadata planted in a seed       finding
+  noise      through the real CLI (every --cli-every'th input): finding
+             anything on the terminal but the result line, or the
+             one stderr line naming a refused file
 
 Findings are deduplicated by class, stage and place (our code location from
 core/safelog.bug_summary, plus the library frame). Inputs are a pure function of
@@ -51,7 +54,7 @@ from fuzzing.seeds import Seed, all_seeds  # noqa: E402
 from fuzzing.worker import worker_main  # noqa: E402
 
 OK_CLASSES = ("refused", "exported")
-FINDING_CLASSES = ("unhandled", "export", "hang", "memory", "crash", "leak")
+FINDING_CLASSES = ("unhandled", "export", "hang", "memory", "crash", "leak", "noise")
 
 
 @dataclass
@@ -151,6 +154,7 @@ def run(args: argparse.Namespace) -> dict:
     seconds: list[float] = []
     peak = 0.0
     issued = 0
+    cli_runs = 0
     exhausted = False
 
     def record(job: Job, report: dict) -> None:
@@ -192,7 +196,9 @@ def run(args: argparse.Namespace) -> dict:
                         break
                     issued += 1
                     w.update(job=job, deadline=now + args.timeout, stage="send")
-                    w["conn"].send((job.name, job.data))
+                    through_cli = bool(args.cli_every) and job.index % args.cli_every == 0
+                    cli_runs += through_cli
+                    w["conn"].send((job.name, job.data, through_cli))
             busy = [w for w in pool.workers if w["job"] is not None]
             starting = [w for w in pool.workers if not w["ready"]]
             if not busy and (exhausted or now >= stop_at) and not starting:
@@ -241,6 +247,7 @@ def run(args: argparse.Namespace) -> dict:
     return {
         "seed": args.seed,
         "inputs": sum(counts.values()),
+        "through_cli": cli_runs,
         "seeds": len(seeds),
         "elapsed_s": round(elapsed, 1),
         "classes": {c: counts.get(c, 0) for c in OK_CLASSES + FINDING_CLASSES},
@@ -277,7 +284,8 @@ def save(folder: Path, job: Job, report: dict) -> None:
 def report_text(summary: dict) -> str:
     lines = [
         f"{summary['inputs']} inputs ({summary['seeds']} seeds, then mutations; seed "
-        f"{summary['seed']}) in {summary['elapsed_s']} s; median {summary['median_s']} s, "
+        f"{summary['seed']}; {summary['through_cli']} also through the CLI) in "
+        f"{summary['elapsed_s']} s; median {summary['median_s']} s, "
         f"slowest {summary['slowest_s']} s, peak RSS of one input {summary['peak_mb']:.0f} MB",
         "",
         "class       inputs",
@@ -335,6 +343,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--memory-mb", type=int, default=3072, help="RLIMIT_AS of each worker")
     p.add_argument(
         "--rss-limit-mb", type=float, default=1024, help="peak resident memory of one input"
+    )
+    p.add_argument(
+        "--cli-every",
+        type=int,
+        default=100,
+        metavar="N",
+        help="also run every Nth input through the real CLI and check its terminal output "
+        "(0: never)",
     )
     p.add_argument("--save", type=_outside_repo, metavar="DIR", help="save failing inputs here")
     p.add_argument("--findings-md", metavar="FILE", help="write the findings as Markdown")

@@ -42,7 +42,7 @@ def test_fuzz_smoke_run(tmp_path: Path) -> None:
     done = subprocess.run(
         [
             *(sys.executable, str(FUZZ), "--inputs", str(INPUTS), "--minutes", "0.75"),
-            *("--seed", str(SEED), "--workers", "2", "--timeout", "20"),
+            *("--seed", str(SEED), "--workers", "2", "--timeout", "20", "--cli-every", "150"),
             *("--json", str(summary_file), "--save", str(tmp_path / "failing")),
         ],
         capture_output=True,

@@ -11,6 +11,8 @@ Classes (what `run_one` reports):
   export    an imported file whose export failed with a known error (finding)
   memory    the peak resident memory of one input went over the limit (finding)
   leak      an export holds a private value planted in a seed's metadata (finding)
+  noise     (every --cli-every'th input, also through the real CLI) the terminal showed
+            more than one result line, or one failure line on stderr (finding)
 (the parent adds: hang, crash.)
 """
 
@@ -26,6 +28,8 @@ import time
 import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
+
+from fuzzing.cli_check import CliChecker
 
 VAULT_INPUTS = 150  # a fresh vault after this many inputs keeps each worker's vault small
 _BUG = re.compile(r"something went wrong \((.*)\)")
@@ -270,13 +274,14 @@ def worker_main(conn: Connection, memory_mb: int, rss_limit_mb: float, quiet: bo
     folder = Path(tempfile.mkdtemp(prefix="pdo-fuzz-"))
     watch_decoding_boundary()
     worker = Worker(folder)
+    cli = CliChecker(folder)
     conn.send(("ready", os.getpid()))
     try:
         while True:
             job = conn.recv()
             if job is None:
                 break
-            name, data = job
+            name, data, through_cli = job
             DECODER_ERRORS.clear()
             try:
                 report = worker.run_one(conn, name, data, rss_limit_mb)
@@ -284,6 +289,12 @@ def worker_main(conn: Connection, memory_mb: int, rss_limit_mb: float, quiet: bo
                 report = {"class": "memory", "stage": "?", "place": "MemoryError in the worker"}
             if report.get("class") == "refused" and DECODER_ERRORS:
                 report["decoder"] = DECODER_ERRORS[0]
+            if through_cli and report.get("class") in ("refused", "exported"):
+                conn.send(("stage", "cli"))
+                odd = cli.check(name, data)
+                report["cli"] = True
+                if odd:
+                    report.update({"class": "noise", "stage": "cli", "place": odd})
             conn.send(("done", report))
     except (EOFError, KeyboardInterrupt):
         pass
