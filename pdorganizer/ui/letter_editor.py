@@ -7,7 +7,7 @@ text is what the packet shows ("Ex. C at 14-16"), recomputed from the packet's l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -36,6 +36,8 @@ CITE_PREFIX = "cite:"
 LINE_BREAK = "\u2028"  # Shift+Enter inside a paragraph (addresses)
 HEADING_SIZES = {1: 1.45, 2: 1.2}
 SAVE_DELAY_MS = 800
+CITE_INK = "#123a7a"
+BROKEN_INK = "#9b1c1c"
 
 
 def href_of(cite: Citation) -> str:
@@ -79,7 +81,36 @@ class LetterEdit(QTextEdit):
         if handler is not None:
             handler()  # type: ignore[operator]
             return
+        if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            cursor = self.textCursor()
+            if self._select_whole_chips(cursor, event.key() == Qt.Key.Key_Backspace):
+                cursor.removeSelectedText()  # one edit: undo brings the chip back whole
+                self.setTextCursor(cursor)
+                return
         super().keyPressEvent(event)
+
+    def _select_whole_chips(self, cursor: QTextCursor, backwards: bool) -> bool:
+        """Grow the selection (or, without one, select the chip being deleted into) to
+        whole chips; False when no chip is touched."""
+        if cursor.hasSelection():
+            a, b = cursor.selectionStart(), cursor.selectionEnd()
+        else:
+            a = b = cursor.position()
+        touched = False
+        for pos, length, _href in self.chips():
+            end = pos + length
+            if cursor.hasSelection():
+                hit = pos < b and end > a and not (a <= pos and end <= b)
+            else:
+                hit = pos < a <= end if backwards else pos <= a < end
+            if hit:
+                a, b, touched = min(a, pos), max(b, end), True
+        if touched:
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        return touched
 
     # -- chips --------------------------------------------------------------------------
     def chip_format(self, cite: Citation, broken: bool) -> QTextCharFormat:
@@ -87,7 +118,7 @@ class LetterEdit(QTextEdit):
         fmt.setAnchor(True)
         fmt.setAnchorHref(href_of(cite))
         fmt.setBackground(QColor("#fde2e2") if broken else QColor("#dde8fb"))
-        fmt.setForeground(QColor("#9b1c1c") if broken else QColor("#123a7a"))
+        fmt.setForeground(QColor(BROKEN_INK) if broken else QColor(CITE_INK))
         fmt.setToolTip(cite.token())
         return fmt
 
@@ -136,16 +167,38 @@ class LetterEdit(QTextEdit):
             block = block.next()
         return out
 
+    def _stale_chips(self) -> list[tuple[int, int, Citation]]:
+        out = []
+        doc = self.document()
+        for pos, length, href in self.chips():
+            cite = cite_of(href)
+            if cite is None:
+                continue
+            cursor = QTextCursor(doc)
+            cursor.setPosition(pos)
+            cursor.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
+            shown = resolve(cite, self.places)
+            broken = cursor.charFormat().foreground().color() == QColor(BROKEN_INK)
+            if cursor.selectedText() != shown.text or broken != shown.broken:
+                out.append((pos, length, cite))
+        return out
+
     def rerender(self) -> None:
-        """Every chip shows its citation in the current exhibit order."""
+        """Every chip shows its citation in the current exhibit order.
+
+        Only chips whose text changed are touched, outside the undo history (undoing past
+        a re-render would bring back stale citation texts); when any changed, the history
+        starts again from here."""
+        stale = self._stale_chips()
+        if not stale:
+            return
+        doc = self.document()
         self._fixing = True
+        doc.setUndoRedoEnabled(False)
         try:
-            for pos, length, href in reversed(self.chips()):
-                cite = cite_of(href)
-                if cite is None:
-                    continue
+            for pos, length, cite in reversed(stale):
                 shown = resolve(cite, self.places)
-                cursor = QTextCursor(self.document())
+                cursor = QTextCursor(doc)
                 cursor.setPosition(pos)
                 cursor.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
                 fmt = self.chip_format(cite, shown.broken)
@@ -154,6 +207,7 @@ class LetterEdit(QTextEdit):
                 fmt.setFontItalic(old.fontItalic())
                 cursor.insertText(shown.text, fmt)
         finally:
+            doc.setUndoRedoEnabled(True)
             self._fixing = False
 
     def _contents_change(self, _pos: int, removed: int, added: int) -> None:

@@ -37,10 +37,15 @@ def test_draft_round_trips_and_chips_follow_exhibits(qtbot, vault, case):
     editor = _editor(qtbot, vault, case.id)
     assert editor.edit.to_text() == text  # nothing lost or reworded by the editor
     assert _chip_texts(editor) == ["Ex. A", "Ex. B"]
+    qtbot.keyClicks(editor.edit, "Note. ")  # an edit that undo can take back
     vault.exhibits.set(case.id, [[b.id], [a.id]])
     editor.refresh()
     assert _chip_texts(editor) == ["Ex. B", "Ex. A"]
-    assert editor.edit.to_text() == text  # the tokens did not change, only their display
+    assert editor.edit.to_text() == "Note. " + text  # the tokens did not change
+    while editor.edit.document().isUndoAvailable():
+        editor.edit.undo()
+    assert _chip_texts(editor) == ["Ex. B", "Ex. A"]  # undo never brings back stale texts
+    assert "[[" in editor.edit.to_text() and editor.edit.to_text().count("[[") == 2
 
 
 def test_chips_cannot_be_typed_into(qtbot, vault, case):
@@ -57,9 +62,16 @@ def test_chips_cannot_be_typed_into(qtbot, vault, case):
     assert "zzz" not in editor.edit.to_text()
     cursor = QTextCursor(editor.edit.document())
     cursor.setPosition(pos + length)
-    cursor.deletePreviousChar()  # part of the chip deleted: the whole chip goes
+    editor.edit.setTextCursor(cursor)
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Backspace)  # into the chip: the whole chip goes
     assert editor.edit.chips() == []
     assert editor.edit.to_text() == "See  here.\n"
+    editor.edit.undo()  # and comes back whole
+    assert editor.edit.to_text() == f"See [[{doc.id} p.2-3]] here.\n"
+    cursor = QTextCursor(editor.edit.document())
+    cursor.setPosition(pos + length)
+    cursor.deletePreviousChar()  # any other partial delete also takes the whole chip
+    assert editor.edit.chips() == []
 
 
 def test_formatting_citation_insert_undo_and_save(qtbot, vault, case):
