@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from pdorganizer.checks import texts
 from pdorganizer.checks.finding import Finding
@@ -141,33 +142,57 @@ def load_case(vault: Vault, case_id: int, *, pages: bool = True) -> CaseData:
     return data
 
 
+# Pixel sizes of image pages, per open vault, by (source id, frame): original files never
+# change once stored, and reading a header means decrypting the file's blob, so the checks
+# that run after every edit read each file once per session. Sizes only, in memory; the
+# entry goes with the Vault object (closing or locking drops it).
+_PIXELS: WeakKeyDictionary[Vault, dict[tuple[int, int], tuple[int, int] | None]] = (
+    WeakKeyDictionary()
+)
+
+
 def _load_pages(vault: Vault, docs: list[Document]) -> dict[int, list[PageInfo]]:
-    v = vault
+    if not docs:
+        return {}
+    case_id = docs[0].case_id
+    # Only columns stored before the blob: reading `metadata` would decrypt every file.
+    with vault.read() as con:
+        sources = {
+            sid: (mime, size)
+            for sid, mime, size in con.execute(
+                "SELECT id, mime, size FROM sources WHERE case_id = ?", (case_id,)
+            )
+        }
+        shown = dict(
+            con.execute(
+                "SELECT p.source_id, count(*) FROM pages p JOIN documents d "
+                "ON d.id = p.document_id WHERE d.case_id = ? GROUP BY p.source_id",
+                (case_id,),
+            ).fetchall()
+        )
+    sizes = _PIXELS.setdefault(vault, {})
     out: dict[int, list[PageInfo]] = {}
-    sources: dict[int, tuple[str, int, int, dict[int, tuple[int, int] | None]]] = {}
     for doc in docs:
         infos = []
-        for page in v.documents.pages(doc.id):
-            if page.source_id not in sources:
-                src = v.documents.source(page.source_id)
-                frames = int(src.metadata.get("frames", 1) or 1)
-                sources[page.source_id] = (src.mime, src.size, frames, {})
-            mime, size, frames, sizes = sources[page.source_id]
+        for page in vault.documents.pages(doc.id):
+            mime, size = sources.get(page.source_id, ("", 0))
             pixels = None
             if mime.startswith("image/"):
-                if page.source_index not in sizes:
-                    sizes[page.source_index] = _pixel_size(
-                        lambda sid=page.source_id, n=None: _read(v, sid, n), page.source_index
+                key = (page.source_id, page.source_index)
+                if key not in sizes:
+                    sizes[key] = _pixel_size(
+                        lambda sid=page.source_id, n=None: _read(vault, sid, n),
+                        page.source_index,
                     )
-                pixels = sizes[page.source_index]
+                pixels = sizes[key]
             infos.append(
                 PageInfo(
                     page=page,
                     mime=mime,
                     source_size=size,
-                    source_pages=frames,
+                    source_pages=int(shown.get(page.source_id, 1)),
                     pixels=pixels,
-                    thumbnail=v.documents.thumbnail(page.id),
+                    thumbnail=vault.documents.thumbnail(page.id),
                 )
             )
         out[doc.id] = infos
