@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -247,7 +249,15 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Save as"), dest_row)
         layout.addLayout(form)
-        layout.addWidget(box)
+        # The options scroll on a short screen (1280x800 with the findings below), rather
+        # than being squeezed until their texts are cut.
+        options_scroll = QScrollArea()
+        options_scroll.setWidgetResizable(True)
+        options_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        options_scroll.setWidget(box)
+        options_scroll.setMinimumWidth(box.sizeHint().width() + 20)
+        layout.addWidget(options_scroll, 1)
         # The pre-flight findings, before anything is written (the person may go on).
         self.readiness: ReadinessBox | None = None
         if vault is not None and case_id is not None:
@@ -257,6 +267,11 @@ class ExportDialog(QDialog):
             layout.addWidget(self.readiness)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        hint = self.sizeHint()
+        wanted = hint.height() + box.sizeHint().height() - options_scroll.sizeHint().height()
+        if screen is not None:
+            self.resize(hint.width(), min(wanted, int(screen.height() * 0.92)))
 
     def _browse(self) -> None:
         path = save_file(

@@ -111,3 +111,17 @@ def test_choices_are_remembered_per_case_in_the_vault(qtbot, opened, vault, case
         text = Path(settings_file).read_text(encoding="utf-8")
         assert "RMC-" not in text and "mine.pdf" not in text and "María" not in text
     settle(qtbot, opened)
+
+
+def test_export_options_are_never_squeezed(qtbot, opened, vault, case):
+    for i in range(3):
+        add_document(vault, case.id, f"Doc {i}")
+    dialog = ExportDialog(opened, case.name, ExportOptions(), 3, vault=vault, case_id=case.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height()
+    form = dialog.form
+    for widget in (form.profile, form.quality, form.label, form.page_size, form.manifest):
+        assert widget.height() >= widget.minimumSizeHint().height(), widget.accessibleName()
