@@ -385,3 +385,11 @@ def test_the_cleaned_page_draws_exactly_like_the_source(tmp_path):
         diff = ImageChops.difference(before, after).convert("L")
         assert diff.getbbox() is None or max(diff.histogram()[40:]) == 0, name
         assert len(set(before.resize((40, 50)).getdata())) > 5, name  # not a blank page
+
+
+def test_a_content_stream_bomb_is_refused_not_passed_on():
+    """Over pypdf's decompression limit: refused, not copied still encoded to viewers."""
+    bomb = zlib.compress(b" " * 120_000_000, 1)
+    data = build(one_page(stream(b"/Filter /FlateDecode", bomb)))
+    with pytest.raises(DamagedFile):
+        analyze_pdf(data)

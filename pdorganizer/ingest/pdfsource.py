@@ -21,6 +21,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf import PasswordType, PdfReader
+from pypdf.errors import LimitReachedError
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
@@ -356,8 +357,8 @@ def _content(page: Any) -> tuple[bytes, StreamObject | None]:
     for stream in streams:
         try:
             parts.append(stream.get_data())
-        except PdoError:
-            raise
+        except (PdoError, LimitReachedError):
+            raise  # a decompression bomb is not passed on to viewers
         except Exception:
             if len(streams) == 1 and _filters(stream) <= _TEXT_FILTERS:
                 return b"", stream  # viewers decode it; no need for us to
