@@ -121,11 +121,16 @@ def set_translation(
 def set_answers(
     vault: Vault, case_id: int, answers: dict[str, str], lang: str
 ) -> DeclarationRecord:
-    """Keep the interview answers (the paragraphs are made from them on request)."""
+    """Keep the interview answers (the paragraphs are made from them on request, so the
+    documents stay as they are)."""
     rec = record(vault, case_id)
-    rec.language = decl.check_language(lang)
+    if rec.language != decl.check_language(lang) and rec.paragraphs:
+        rec.language = lang
+        rec.answers = {k: v for k, v in answers.items() if isinstance(v, str)}
+        return save(vault, rec)  # the paragraphs' language changed: render them again
+    rec.language = lang
     rec.answers = {k: v for k, v in answers.items() if isinstance(v, str)}
-    return save(vault, rec)
+    return put_declaration(vault, rec)
 
 
 def show_text(vault: Vault, case_id: int, *, translation: bool = False) -> str:

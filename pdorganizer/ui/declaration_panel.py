@@ -166,6 +166,8 @@ class DeclarationPanel(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
     def load(self, vault: Vault | None, case_id: int | None) -> None:
+        if self.rec is not None:
+            self.clear()  # keeps the previous case's unsaved answers
         self.vault, self.case_id = vault, case_id
         if vault is None or case_id is None:
             self.clear()
@@ -197,7 +199,10 @@ class DeclarationPanel(QWidget):
         self.setEnabled(True)
 
     def clear(self) -> None:
-        """Drop everything shown (lock, other case)."""
+        """Drop everything shown (lock, other case); answers typed but not saved are kept
+        in the vault first."""
+        if self._answers_changed():
+            self.save_answers()
         self.rec = None
         self.vault = None
         self.case_id = None
@@ -208,6 +213,11 @@ class DeclarationPanel(QWidget):
         for edit in (self.translator_name, self.translator_address, self.translator_phone):
             edit.clear()
         self.setEnabled(False)
+
+    def _answers_changed(self) -> bool:
+        if self.vault is None or self.vault.closed or self.rec is None:
+            return False
+        return self.answers() != {k: self.rec.answers.get(k, "") for k in self.answer_boxes}
 
     def _show_questions(self, lang: str) -> None:
         for q, section, text, hint in self.question_labels:

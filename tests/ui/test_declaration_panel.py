@@ -46,7 +46,9 @@ def test_interview_to_declaration_and_translation(qtbot, vault):
     translation = vault.documents.get(rec.translation_id)
     assert translation.translation_of == rec.document_id
     assert "I declare under penalty of perjury" in ds.show_text(vault, case.id, translation=True)
-    panel.clear()
+    panel.answer_boxes["work"].setPlainText("Trabajo en construcción.")
+    panel.clear()  # lock: what was typed is kept in the vault, not lost
+    assert get_declaration(vault, case.id).answers["work"] == "Trabajo en construcción."
     assert all(not b.toPlainText() for b in panel.answer_boxes.values())
     assert panel.table.rowCount() == 0
 
