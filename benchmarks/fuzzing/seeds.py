@@ -293,6 +293,55 @@ def _object_stream_pdf() -> bytes:
     return bytes(out)
 
 
+def _image_pdf(image: bytes, params: bytes) -> bytes:
+    """One page drawing one image XObject whose stream is `image` as is (params: the
+    stream dictionary's /Filter, /ColorSpace... entries)."""
+    content = b"q 200 0 0 150 50 100 cm /Im1 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /XObject /Subtype /Image %s /Length %d >>\nstream\n%s\nendstream"
+        % (params, len(image), image),
+    ]
+    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for num, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (num, body)
+    xref_at = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref_at,
+    )
+    return bytes(out)
+
+
+def _jpx_pdf() -> bytes:
+    im = _picture((64, 48))
+    jp2 = _save(im, "JPEG2000", irreversible=True, quality_mode="rates", quality_layers=[20])
+    return _image_pdf(jp2, b"/Width 64 /Height 48 /Filter /JPXDecode")
+
+
+def _ccitt_pdf() -> bytes:
+    """A CCITT G4 strip taken out of a TIFF, as scanners put it in PDFs."""
+    from PIL import TiffImagePlugin
+
+    tif = _save(_picture((64, 48)).convert("1"), "TIFF", compression="group4")
+    with Image.open(io.BytesIO(tif)) as im:
+        assert isinstance(im, TiffImagePlugin.TiffImageFile)
+        offset, length = im.tag_v2[273][0], im.tag_v2[279][0]
+    return _image_pdf(
+        tif[offset : offset + length],
+        b"/Width 64 /Height 48 /ColorSpace /DeviceGray /BitsPerComponent 1 "
+        b"/Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns 64 /Rows 48 /BlackIs1 false >>",
+    )
+
+
 def _wrong_startxref(data: bytes) -> bytes:
     """The same PDF with its startxref pointing nowhere (pypdf logs and recovers)."""
     at = data.rindex(b"startxref")
@@ -350,9 +399,12 @@ def _pdfs() -> list[Seed]:
             _with_pypdf(text, lambda w: w.encrypt("secret", algorithm="AES-128")),
         ),
         Seed("pdf-object-streams", "pdf", _object_stream_pdf()),
+        Seed("pdf-ccitt-image", "pdf", _ccitt_pdf()),
         Seed("pdf-wrong-startxref", "pdf", _wrong_startxref(text)),
         Seed("pdf-incremental", "pdf", _incremental(text)),
     ]
+    with contextlib.suppress(Exception):  # Pillow without OpenJPEG: no JPEG 2000 seed
+        seeds.append(Seed("pdf-jpx-image", "pdf", _jpx_pdf()))
     return seeds
 
 
