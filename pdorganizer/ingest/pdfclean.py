@@ -17,6 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from pypdf import PdfReader
+from pypdf.errors import LimitReachedError
+from pypdf.filters import decode_stream_data
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
@@ -271,6 +273,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
 
 _STREAM_TYPES = {"form", "image", "iccstream", "data", "fontfile", "cmap"}
 _EITHER = {"functiondict", "pattern", "shading"}  # dictionary or stream, by their type
+_DRAWING_STREAMS = {"form", "pattern"}  # content streams (pages' own are decoded anyway)
 _COLOR_FAMILIES = {
     "/DeviceGray", "/DeviceRGB", "/DeviceCMYK", "/Pattern", "/G", "/RGB", "/CMYK",
     "/Indexed", "/I", "/ICCBased", "/Separation", "/DeviceN", "/CalGray", "/CalRGB", "/Lab",
@@ -342,6 +345,8 @@ class Cleaner:
                 v[NameObject(key)] = new
         if isinstance(v, StreamObject):
             self._check_filters(v)
+            if kind in _DRAWING_STREAMS:
+                _check_not_a_bomb(v)
         return v
 
     def _check_filters(self, stream: StreamObject) -> None:
@@ -552,6 +557,18 @@ class Cleaner:
             return None
         out = [v[0], *(self.value(i, "ve") for i in v[1:])]
         return None if any(i is None for i in out) else ArrayObject(out)
+
+
+def _check_not_a_bomb(stream: StreamObject) -> None:
+    """Content streams of forms and patterns are copied still encoded; one that decodes
+    past pypdf's limit would be a decompression bomb for the viewer (and for pdfium making
+    the thumbnails). Other decoding trouble is the viewer's to judge, as for pages."""
+    try:
+        decode_stream_data(stream)  # not stream.get_data(): that keeps the decoded copy
+    except LimitReachedError:
+        raise DamagedFile() from None
+    except Exception:  # untrusted bytes: not decodable here, perhaps by viewers
+        pass
 
 
 def _hidden_layers(reader: PdfReader) -> set[tuple[int, int]]:
