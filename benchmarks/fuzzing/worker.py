@@ -175,8 +175,8 @@ class Worker:
                 conn.send(("stage", report["stage"]))
                 options = ExportOptions(quality=quality, manifest="none", max_part_mb=100)
                 try:
-                    result = export_packet(vault, case.id, out / "packet.pdf", options)
-                    leaked = leaked_markers(result.files)
+                    packet = export_packet(vault, case.id, out / "packet.pdf", options)
+                    leaked = leaked_markers(packet.files)
                     if leaked:
                         report.update({"class": "leak", "place": f"export contains {leaked}"})
                         return report
