@@ -7,7 +7,7 @@ text is what the packet shows ("Ex. C at 14-16"), recomputed from the packet's l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from pdorganizer.request import service
 from pdorganizer.request.markup import Block, Run, parse, serialize
-from pdorganizer.request.tokens import Citation, PageMap, make, resolve
+from pdorganizer.request.tokens import TOKEN, Citation, PageMap, make, parse_token, resolve
 from pdorganizer.ui.errors import show_error
 from pdorganizer.vault import Vault
 
 CITE_PREFIX = "cite:"
+LETTER_MIME = "application/x-pdorganizer-letter"  # copied text with citations as tokens
 LINE_BREAK = "\u2028"  # Shift+Enter inside a paragraph (addresses)
 HEADING_SIZES = {1: 1.45, 2: 1.2}
 SAVE_DELAY_MS = 800
@@ -90,6 +91,74 @@ class LetterEdit(QTextEdit):
                 self.setTextCursor(cursor)
                 return
         super().keyPressEvent(event)
+
+    # -- clipboard: chips travel as tokens ---------------------------------------------------
+    def createMimeDataFromSelection(self) -> QMimeData:  # Qt's name
+        data = super().createMimeDataFromSelection()  # text/plain: what it shows
+        cursor = self.textCursor()
+        tokens = self._text_with_tokens(cursor.selectionStart(), cursor.selectionEnd())
+        data.setData(LETTER_MIME, tokens.encode("utf-8"))
+        return data
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # Qt's name
+        if source.hasFormat(LETTER_MIME):
+            text = bytes(source.data(LETTER_MIME).data()).decode("utf-8", "replace")
+        else:
+            text = source.text()
+        if not TOKEN.search(text):
+            super().insertFromMimeData(source)
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        last = 0
+        for m in TOKEN.finditer(text):
+            if m.start() > last:
+                cursor.insertText(text[last : m.start()], self._plain(cursor.charFormat()))
+            cite = parse_token(m.group(0))
+            if cite.doc_id is None:
+                cursor.insertText(m.group(0), self._plain(cursor.charFormat()))
+            else:
+                self.insert_citation(cite, cursor)
+            last = m.end()
+        if last < len(text):
+            cursor.insertText(text[last:], self._plain(cursor.charFormat()))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    @staticmethod
+    def _plain(fmt: QTextCharFormat) -> QTextCharFormat:
+        out = QTextCharFormat(fmt)
+        out.setAnchor(False)
+        out.setAnchorHref("")
+        out.clearBackground()
+        out.clearForeground()
+        out.setToolTip("")
+        return out
+
+    def _text_with_tokens(self, a: int, b: int) -> str:
+        """The selection as plain text, citations as their tokens."""
+        parts: list[str] = []
+        block = self.document().findBlock(a)
+        while block.isValid() and block.position() < b:
+            if parts:
+                parts.append("\n")
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                start, end = max(a, frag.position()), min(b, frag.position() + frag.length())
+                fmt = frag.charFormat()
+                if start < end:
+                    if fmt.isAnchor() and fmt.anchorHref().startswith(CITE_PREFIX):
+                        cite = cite_of(fmt.anchorHref())
+                        if cite is not None and not (parts and parts[-1] == cite.raw):
+                            parts.append(cite.raw)
+                    else:
+                        offset = start - frag.position()
+                        piece = frag.text()[offset : offset + end - start]
+                        parts.append(piece.replace(LINE_BREAK, "\n"))
+                it += 1
+            block = block.next()
+        return "".join(parts)
 
     def _select_whole_chips(self, cursor: QTextCursor, backwards: bool) -> bool:
         """Grow the selection (or, without one, select the chip being deleted into) to

@@ -135,3 +135,23 @@ def test_label_style_of_the_last_export_and_citation_dialog(qtbot, vault, case, 
     assert dialog.last.maximum() == 3
     dialog.pages_box.setChecked(False)
     assert dialog.citation().token() == f"[[{lease.id}]]"
+
+
+def test_copy_and_paste_keep_citations(qtbot, vault, case):
+    from PySide6.QtCore import QMimeData
+
+    doc = add_document(vault, case.id, "Lease", pages=3, factors=["presence"])
+    service.set_text(vault, case.id, f"See [[{doc.id} p.2]] here.\n")
+    editor = _editor(qtbot, vault, case.id)
+    editor.edit.selectAll()
+    copied = editor.edit.createMimeDataFromSelection()
+    assert copied.text().startswith("See Ex. A at 5")  # other programs get what it shows
+    cursor = editor.edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.edit.setTextCursor(cursor)
+    editor.edit.insertFromMimeData(copied)  # in the letter: the chip again
+    assert editor.edit.to_text().count(f"[[{doc.id} p.2]]") == 2
+    pasted = QMimeData()
+    pasted.setText(f" and [[{doc.id} p.3]]")  # a token typed elsewhere becomes a chip
+    editor.edit.insertFromMimeData(pasted)
+    assert _chip_texts(editor)[-1] == "Ex. A at 6"
