@@ -30,6 +30,7 @@ from pdorganizer.resources_path import resource
 from pdorganizer.ui.clinic_start import ClinicStart, neutral_vault_name
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.file_dialogs import open_file, save_file
+from pdorganizer.ui.folders import offer_to_create
 from pdorganizer.ui.keys import return_presses_buttons
 from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.strength import strength_score
@@ -435,8 +436,10 @@ class StartScreen(QWidget):
                     "nothing will be overwritten."
                 ),
             )
-        elif not os.path.isdir(os.path.dirname(path) or "."):
-            _say(self.create_error, self.tr("That folder does not exist. Choose another place."))
+        elif not os.path.isdir(os.path.dirname(path) or ".") and (
+            problem := offer_to_create(self, os.path.dirname(path))
+        ):
+            _say(self.create_error, problem)
         elif len(first) < MIN_LENGTH:
             _say(
                 self.create_error,

@@ -1204,6 +1204,25 @@
     </message>
 </context>
 <context>
+    <name>Folders</name>
+    <message>
+        <source>Create the folder?</source>
+        <translation>¿Crear la carpeta?</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist yet. Create it?</source>
+        <translation>La carpeta %1 todavía no existe. ¿Crearla?</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists, or let it be created.</source>
+        <translation>Elija una carpeta que exista, o deje que se cree.</translation>
+    </message>
+    <message>
+        <source>That folder cannot be created here. Choose another place.</source>
+        <translation>No se puede crear esa carpeta aquí. Elija otro lugar.</translation>
+    </message>
+</context>
+<context>
     <name>HandoffDialog</name>
     <message>
         <source>Give %1 their own vault</source>
@@ -2837,7 +2856,7 @@
     </message>
     <message>
         <source>That folder does not exist. Choose another place.</source>
-        <translation>Esa carpeta no existe. Elija otro lugar.</translation>
+        <translation type="vanished">Esa carpeta no existe. Elija otro lugar.</translation>
     </message>
     <message numerus="yes">
         <source>The passphrase needs at least %n characters.</source>

@@ -118,3 +118,22 @@ def test_f1_lists_every_action_shortcut(qtbot, opened):
     assert not dialog.table.horizontalScrollBar().isVisible()
     dialog.reject()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_create_vault_offers_to_create_a_missing_folder(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+    from ui_helpers import answer_dialog
+
+    start = window.start
+    start.show_create()
+    target = tmp_path / "new folder" / "mine.pdvault"
+    start.create_path.setText(str(target))
+    start.create_pass.setText("correct horse battery")
+    start.create_repeat.setText("correct horse battery")
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.No).click(), QMessageBox)
+    start.create()
+    assert not target.parent.exists() and start.create_error.property("error") is True
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), QMessageBox)
+    start.create()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: target.exists(), timeout=5000)
