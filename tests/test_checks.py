@@ -86,6 +86,7 @@ TRIGGERS: dict[str, tuple[Mutation, str]] = {
     "translation-certificate-incomplete": (_incomplete_translation, "warning"),
     "no-declaration": (_delete("Declaration of Rosa"), "warning"),
     "broken-citation": (_letter("See [[9999]] and [[{passport} p.7]]."), "blocker"),
+    "letter-placeholder": (_letter("Dear Chief Counsel: [WRITER: a short summary]"), "warning"),
     "no-identity": (_delete("Passport"), "warning"),
     "claimed-without-evidence": (
         lambda v, c: v.cases.set_claimed_factors(c, ["presence", "family"]),

@@ -31,6 +31,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("translation-certificate-incomplete", docs.translation_certificate_incomplete),
     ("no-declaration", profile.no_declaration),
     ("broken-citation", request.broken_citation),
+    ("letter-placeholder", request.letter_placeholder),
     ("no-identity", profile.no_identity),
     ("claimed-without-evidence", profile.claimed_without_evidence),
     ("negative-without-rehabilitation", profile.negative_without_rehabilitation),

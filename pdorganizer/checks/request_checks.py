@@ -1,4 +1,5 @@
-"""Checks of the request letter: every citation must point into the packet."""
+"""Checks of the request letter: every citation points into the packet, and no note for
+the writer is left in it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 
 from pdorganizer.checks.context import Context
 from pdorganizer.checks.finding import Finding
+from pdorganizer.request.draft import placeholders
 from pdorganizer.request.tokens import citations
 
 
@@ -28,3 +30,10 @@ def broken_citation(ctx: Context) -> Iterator[Finding]:
                 citation=shown,
                 pages=pages[cite.doc_id],
             )
+
+
+def letter_placeholder(ctx: Context) -> Iterator[Finding]:
+    """The draft's [WRITER: ...] notes must not go out in the filed letter."""
+    found = placeholders(ctx.data.letter)
+    if found:
+        yield ctx.finding("letter-placeholder", "warning", count=len(found), first=found[0])

@@ -8,6 +8,7 @@ the writer's. Citations are tokens (`[[DOC]]`), so they follow the exhibits."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -17,11 +18,17 @@ from pdorganizer.request.tokens import make
 from pdorganizer.resources_path import resource
 
 PLACEHOLDER = "[WRITER: {}]"
+PLACEHOLDER_RE = re.compile(r"\[WRITER:[^\]]*\]")  # what the writer has still to replace
 REHABILITATION = "rehabilitation"
 
 
 def writer(note: str) -> str:
     return PLACEHOLDER.format(note)
+
+
+def placeholders(text: str) -> list[str]:
+    """The [WRITER: ...] notes a letter still holds."""
+    return PLACEHOLDER_RE.findall(text)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QKeySequence,
+    QSyntaxHighlighter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.request import service
+from pdorganizer.request.draft import PLACEHOLDER_RE
 from pdorganizer.request.markup import Block, Run, parse, serialize
 from pdorganizer.request.tokens import TOKEN, Citation, PageMap, make, parse_token, resolve
 from pdorganizer.ui.errors import show_error
@@ -55,6 +57,20 @@ def cite_of(href: str) -> Citation | None:
         return None
 
 
+class PlaceholderHighlighter(QSyntaxHighlighter):
+    """[WRITER: ...] stands out until the writer replaces it (display only: the
+    highlight is no part of the text or of the undo history)."""
+
+    def __init__(self, document) -> None:
+        super().__init__(document)
+        self.fmt = QTextCharFormat()
+        self.fmt.setBackground(QColor("#fff3b0"))
+
+    def highlightBlock(self, text: str) -> None:  # Qt's name
+        for m in PLACEHOLDER_RE.finditer(text):
+            self.setFormat(m.start(), m.end() - m.start(), self.fmt)
+
+
 class LetterEdit(QTextEdit):
     """A rich-text edit whose citation chips stay whole."""
 
@@ -66,6 +82,7 @@ class LetterEdit(QTextEdit):
         self.keys: dict[int, object] = {}  # key combination -> what it does (Ctrl+B...)
         self._fixing = False
         self.document().contentsChange.connect(self._contents_change)
+        self.highlighter = PlaceholderHighlighter(self.document())
         self.currentCharFormatChanged.connect(self._leave_chip)
 
     def event(self, event: QEvent) -> bool:
