@@ -19,11 +19,12 @@ from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.models import Page
 from pdorganizer.core.untrusted import decoding
 from pdorganizer.export.assemble import PAGE_OVERHEAD, Prepared
+from pdorganizer.export.encode import rendition_payload
 from pdorganizer.export.images import compact_payload, original_payload
 from pdorganizer.export.layout import EXIF_ORIENTATION, Geometry, place
 from pdorganizer.export.pdfpages import FormPage, open_pdf
 from pdorganizer.export.plan import CaseData, PlannedPage
-from pdorganizer.vault import Vault
+from pdorganizer.vault import Vault, renditions
 
 LOOKAHEAD = 6  # pages decoded ahead of the writer: bounds memory
 
@@ -72,10 +73,16 @@ class Preparer:
         page = planned.page
         assert page is not None
         source = self.data.sources[page.source_id]
-        raw = self.vault.documents.source_data(page.source_id)
+        cleaned = renditions.active(self.vault, page.id)  # a cleaned photo prints as such
+        raw = b"" if cleaned else self.vault.documents.source_data(page.source_id)
         try:
             with decoding(source.mime):
-                if self.quality == "original":
+                if cleaned is not None:
+                    fit = place(self.geometry, page.width, page.height, page.rotation)
+                    payload = rendition_payload(
+                        cleaned, self.quality, page.width * fit.scale, page.height * fit.scale
+                    )
+                elif self.quality == "original":
                     payload = original_payload(raw, source.mime, page.source_index)
                 else:
                     fit = place(self.geometry, page.width, page.height, page.rotation)

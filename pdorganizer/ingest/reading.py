@@ -10,7 +10,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pdorganizer.core.errors import PdoError
 from pdorganizer.core.safelog import log_unexpected
@@ -31,6 +31,8 @@ class Prepared:
     info: FileInfo | None = None
     error: str = ""  # set when the file cannot be imported: the reason in plain words
     known: bool = False  # its SHA-256 was already in the case when the import started
+    # page index -> its cleaned rendition (ingest/cleaning.py: photos only)
+    renditions: dict = field(default_factory=dict)
 
 
 class UnreadableFile(PdoError):

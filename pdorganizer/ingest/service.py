@@ -28,8 +28,9 @@ from functools import partial
 
 from pdorganizer.core.errors import Cancelled
 from pdorganizer.core.progress import Progress
+from pdorganizer.ingest.cleaning import prepare_cleaned
 from pdorganizer.ingest.pipeline import default_workers, ordered_map, short_gil_slices
-from pdorganizer.ingest.reading import Prepared, prepare
+from pdorganizer.ingest.reading import Prepared
 from pdorganizer.ingest.results import ImportResult
 from pdorganizer.ingest.store import StorageFailed, Store, not_kept, suggest_title
 from pdorganizer.vault import Vault
@@ -55,6 +56,7 @@ class ImportOptions:
     # For PDFs that need a password to open (the GUI asks for it after a
     # "password-protected PDF" result); they are stored decrypted.
     pdf_password: str = ""
+    clean: str = "auto"  # photos cleaned up ("auto") or kept as they are ("off"): cleaning.py
 
 
 class ImportCancelled(Cancelled):
@@ -87,7 +89,9 @@ def import_files(
     workers = options.workers or default_workers()
     store = Store(vault, case_id, options, factors)
     prepared: Generator[Prepared, None, None] = ordered_map(
-        partial(prepare, known=known, pdf_password=options.pdf_password),
+        partial(
+            prepare_cleaned, known=known, pdf_password=options.pdf_password, clean=options.clean
+        ),
         names,
         workers,
         idle=store.batch.commit,

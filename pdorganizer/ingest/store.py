@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pdorganizer.core.errors import PdoError, StorageError
 from pdorganizer.core.safelog import log_unexpected
+from pdorganizer.ingest.cleaning import store_renditions
 from pdorganizer.ingest.reading import Prepared
 from pdorganizer.ingest.results import ImportResult
 from pdorganizer.vault import Vault
@@ -209,7 +210,10 @@ class Store:
             sources.append(
                 NewSource(prep.data, prep.sha256, prep.info.mime, prep.name, prep.info.metadata)
             )
-            pages.extend(replace(page, source=index) for page in prep.info.pages)
+            for at, page in enumerate(prep.info.pages):
+                if at in prep.renditions:  # stored after the pages: its index in the document
+                    prep.renditions[at].page_id = len(pages)
+                pages.append(replace(page, source=index))
         title = self.options.title or suggest_title(preps[0].name)
         size = sum(len(p.data) for p in preps)
         try:
@@ -224,6 +228,7 @@ class Store:
                     document_date=self.options.document_date,
                     language=self.options.language,
                 )
+                store_renditions(self.vault, doc.id, preps)
         except StorageFailed:  # the vault takes no more writes: the caller stops
             raise
         except PdoError as exc:

@@ -13,6 +13,7 @@ from pdorganizer.core.errors import VaultTooNew
 from pdorganizer.vault.migration_v3 import SCHEMA_V3
 from pdorganizer.vault.migration_v4 import SCHEMA_V4
 from pdorganizer.vault.migration_v5 import SCHEMA_V5
+from pdorganizer.vault.migration_v6 import SCHEMA_V6
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -136,6 +137,7 @@ Executor = Callable[[str], object]
 MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
 MIGRATIONS[4] = SCHEMA_V4  # uid and updated_at on cases and documents (hand-off, merge)
 MIGRATIONS[5] = SCHEMA_V5  # the request letter and the declaration
+MIGRATIONS[6] = SCHEMA_V6  # cleaned renditions of photographed pages
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
