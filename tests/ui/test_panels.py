@@ -135,6 +135,9 @@ def test_settings_dialog_saves_without_case_data(qtbot, settings):
     assert settings.export_defaults().page_size == "a4"
     keys = set(settings.store.allKeys())
     assert keys <= {"language", "autolock_minutes", "remember_recent"} | {
+        "clinic_mode",  # booleans: clinic mode and whether it was offered
+        "clinic_offered",
+    } | {
         f"export/{k}"
         for k in (
             "profile",
