@@ -56,6 +56,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="for PDFs that need a password to open: read it from the first line of FILE "
         "(such a PDF is stored decrypted)",
     )
+    p.add_argument(
+        "--clean",
+        choices=("auto", "off"),
+        default="auto",
+        help="auto (default): photos from a camera are cleaned up (page found, flattened, "
+        "lighting evened out; the original is kept); off: every file as it is",
+    )
     add_json_arg(p)
     p.add_argument(
         "files", metavar="FILE", nargs="+", help="images (JPEG, PNG, TIFF, WebP, BMP, HEIC) or PDFs"
@@ -72,6 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         language=args.language,
         as_one=args.as_one,
         pdf_password=_pdf_password(args.pdf_password_file),
+        clean=args.clean,
     )
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)

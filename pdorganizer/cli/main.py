@@ -12,6 +12,7 @@ from pdorganizer import __version__
 from pdorganizer.cli import (
     case_cmds,
     check_cmds,
+    clean_cmds,
     clinic_cmds,
     doc_cmds,
     exhibit_cmds,
@@ -34,6 +35,7 @@ COMMAND_MODULES = (
     request_cmds,
     check_cmds,
     clinic_cmds,
+    clean_cmds,
 )
 
 

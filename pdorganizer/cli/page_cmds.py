@@ -12,6 +12,7 @@ from pdorganizer.cli.common import (
     print_json,
 )
 from pdorganizer.core.models import Document, Page
+from pdorganizer.vault import renditions
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,7 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_merge)
 
 
-def _page_json(page: Page) -> dict:
+def _page_json(page: Page, cleaned: dict | None = None) -> dict:
+    clean = (cleaned or {}).get(page.id)  # (enabled, corners, mode): vault/renditions.py
     return {
         "id": page.id,
         "number": page.position + 1,
@@ -66,6 +68,9 @@ def _page_json(page: Page) -> dict:
         "height": round(page.height, 2),
         "rotation": page.rotation,
         "orientation": "landscape" if page.landscape else "portrait",
+        "cleaned": bool(clean and clean[0]),
+        "corners": clean[1] if clean else None,
+        "mode": clean[2] if clean else None,
     }
 
 
@@ -77,15 +82,17 @@ def cmd_pages(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         vault.documents.get(args.doc)
         pages = vault.documents.pages(args.doc)
+        cleaned = renditions.summary(vault, [p.id for p in pages])
     if args.json:
-        print_json([_page_json(p) for p in pages])
+        print_json([_page_json(p, cleaned) for p in pages])
         return 0
     for page in pages:
-        info = _page_json(page)
+        info = _page_json(page, cleaned)
         turned = f", turned {page.rotation}°" if page.rotation else ""
+        clean = ", cleaned" if info["cleaned"] else ""
         print(
             f"{info['number']:>4}  page {page.id}  {info['width']:g} x {info['height']:g} pt  "
-            f"{info['orientation']}{turned}"
+            f"{info['orientation']}{turned}{clean}"
         )
     return 0
 
