@@ -131,6 +131,8 @@ class OptionsForm(QWidget):
         )
         self.cover = QCheckBox(self.tr("Cover page"))
         self.cover.setChecked(options.cover)
+        self.letter = QCheckBox(self.tr("The request letter after the cover, if the case has one"))
+        self.letter.setChecked(options.letter)
         self.service = QCheckBox(self.tr("Certificate of service as the last page"))
         self.service.setChecked(options.service)
         self.group = QCheckBox(self.tr("Group the index by factor"))
@@ -162,7 +164,8 @@ class OptionsForm(QWidget):
         for text, widget in rows:
             widget.setAccessibleName(text)
             form.addRow(text, widget)
-        for check in (self.cover, self.timeline, self.service, self.group, self.index_es):
+        checks = (self.cover, self.letter, self.timeline, self.service, self.group, self.index_es)
+        for check in checks:
             check.setAccessibleName(check.text())
             form.addRow("", check)
         self.label.currentIndexChanged.connect(self._label_changed)
@@ -184,6 +187,7 @@ class OptionsForm(QWidget):
             group_by_factor=self.group.isChecked(),
             page_size=str(self.page_size.currentData()),
             cover=self.cover.isChecked(),
+            letter=self.letter.isChecked(),
             service=self.service.isChecked(),
             manifest=str(self.manifest.currentData()),
             title=self.title.text().strip(),

@@ -1842,6 +1842,10 @@
         <translation>Portada</translation>
     </message>
     <message>
+        <source>The request letter after the cover, if the case has one</source>
+        <translation>La carta de solicitud después de la portada, si el caso la tiene</translation>
+    </message>
+    <message>
         <source>Certificate of service as the last page</source>
         <translation>Certificado de notificación como última página</translation>
     </message>
