@@ -265,3 +265,11 @@ def test_no_letter_and_broken_listed(vault, packet_case, tmp_path):
     assert "Request Letter" not in [o.title for o in reader.outline]
     vault.documents.delete(docs["BRAVO"].id)
     assert len(service.broken_citations(vault, case.id)) == 2
+
+
+def test_resolved_without_the_letter_counts_no_letter_pages(vault):
+    case = _case(vault)
+    doc = add_pdf(vault, case.id, "Lease", [(612, 792, 0)] * 2, factors=["presence"])
+    service.set_text(vault, case.id, f"[[{doc.id} p.1]]\n")
+    assert service.resolved(vault, case.id) == "Ex. A at 4\n"  # letter 1, index 2, slip 3
+    assert service.resolved(vault, case.id, ExportOptions(letter=False)) == "Ex. A at 3\n"

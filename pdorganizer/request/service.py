@@ -55,7 +55,10 @@ def page_map(vault: Vault, case_id: int, options=None, text: str | None = None) 
         options = remembered[0] if remembered else ExportOptions()
     if text is None:
         text = letter_text(vault, case_id)
-    data, pages, style = layout_packet(vault, case_id, options, text or None)
+    # A packet exported without the letter has no letter pages to count.
+    data, pages, style = layout_packet(
+        vault, case_id, options, (text or None) if options.letter else None
+    )
     return place_map(data, pages, style)
 
 
