@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from pdorganizer.core.errors import InvalidInput, NotFound
+from pdorganizer.core.errors import InvalidInput
 from pdorganizer.ingest import images
 from pdorganizer.ingest.reading import Prepared, prepare
 from pdorganizer.vault import Vault
@@ -168,8 +168,6 @@ def reclean(vault: Vault, page_id: int, corners: list[float] | str) -> Rendition
         cleaned = clean(rgb, used)
     rendition = _rendition(page_id, cleaned)
     with vault.transaction() as con:
-        if con.execute("SELECT 1 FROM pages WHERE id = ?", (page_id,)).fetchone() is None:
-            raise NotFound("no page {page}", page=page_id)
         store.put(con, rendition)
     return rendition
 

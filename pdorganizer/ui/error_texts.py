@@ -70,6 +70,14 @@ MESSAGES = (
         "PdoError", "the folder {folder} cannot be written (is it read-only?); nothing was changed"
     ),
     QT_TRANSLATE_NOOP("PdoError", "no case {case} in this vault"),
+    QT_TRANSLATE_NOOP(
+        "PdoError", "only photographed pages can be cleaned; this page is from a PDF"
+    ),
+    QT_TRANSLATE_NOOP("PdoError", "no page outline found; give the corners with --corners"),
+    QT_TRANSLATE_NOOP(
+        "PdoError",
+        "the corners must be eight numbers x1,y1,...,x4,y4 inside the picture ({width} x {height} pixels)",
+    ),
     QT_TRANSLATE_NOOP("PdoError", "not an image or PDF"),
     QT_TRANSLATE_NOOP("PdoError", "too many pages in one image file"),
     QT_TRANSLATE_NOOP("PdoError", "an image in this PDF is too large"),

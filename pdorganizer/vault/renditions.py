@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from pdorganizer.core.errors import NotFound
 from pdorganizer.vault import Vault
+from pdorganizer.vault.repos.base import require
 
 
 @dataclass
@@ -80,8 +80,7 @@ def put(con: Any, rendition: Rendition) -> None:
     page = con.execute(
         "SELECT width, height, thumbnail FROM pages WHERE id = ?", (rendition.page_id,)
     ).fetchone()
-    if page is None:
-        raise NotFound("no page {page}", page=rendition.page_id)
+    require(page, "page", rendition.page_id)
     old = con.execute(
         "SELECT enabled, orig_width, orig_height, orig_thumbnail FROM renditions WHERE page_id = ?",
         (rendition.page_id,),

@@ -2143,6 +2143,18 @@
         <translation>no se puede escribir en la carpeta {folder} (¿es de solo lectura?); no se cambió nada</translation>
     </message>
     <message>
+        <source>only photographed pages can be cleaned; this page is from a PDF</source>
+        <translation>solo se pueden limpiar las páginas fotografiadas; esta página viene de un PDF</translation>
+    </message>
+    <message>
+        <source>no page outline found; give the corners with --corners</source>
+        <translation>no se encontró el contorno de la página; indique las esquinas con --corners</translation>
+    </message>
+    <message>
+        <source>the corners must be eight numbers x1,y1,...,x4,y4 inside the picture ({width} x {height} pixels)</source>
+        <translation>las esquinas deben ser ocho números x1,y1,...,x4,y4 dentro de la foto ({width} x {height} píxeles)</translation>
+    </message>
+    <message>
         <source>the declaration&apos;s language must be en or es</source>
         <translation>el idioma de la declaración debe ser en o es</translation>
     </message>
