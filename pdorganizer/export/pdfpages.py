@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import weakref
-import zlib
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -21,8 +20,6 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
-    DictionaryObject,
-    FloatObject,
     IndirectObject,
     NameObject,
     NumberObject,
@@ -74,83 +71,14 @@ class FormPage:
         return (u, 0.0, 0.0, u, -x0 * u, -y0 * u)
 
     def estimate(self, counted: set[int]) -> int:
-        """Bytes this page adds to a file: its content and the streams its resources use
-        (`counted`: this reader's objects already counted, e.g. a font shared by pages)."""
-        d = self.drawing
-        total = len(d.content) // 3 if d.raw is None else len(d.raw._data)
-        stack: list[Any] = [d.resources, d.group, *(a for _, a in d.appearances)]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, IndirectObject):
-                if item.idnum in counted:
-                    continue
-                counted.add(item.idnum)
-                item = item.get_object()
-            if isinstance(item, StreamObject):
-                total += len(item._data)
-            if isinstance(item, DictionaryObject):
-                stack.extend(item.values())
-            elif isinstance(item, ArrayObject):
-                stack.extend(item)
-        return total
+        """Bytes this page adds to a file (`counted`: this reader's objects already
+        counted, e.g. a font shared by pages)."""
+        return self.drawing.estimate(counted)
 
     def to_form(self, writer: PdfWriter, cleaned: set[int] | None = None) -> IndirectObject:
         """The page as one form XObject in `writer`. Only copies objects cleaned when the
         source was opened (nothing is decoded here); `cleaned` is kept for callers."""
-        return self._to_form(writer)
-
-    def _to_form(self, writer: PdfWriter) -> IndirectObject:
-        d = self.drawing
-        res: Any = d.resources.clone(writer) if d.resources is not None else DictionaryObject()
-        if d.raw is not None:
-            page = _raw_form(d.raw, self.box, res)
-        else:
-            page = _form(d.content, self.box, res)
-        if d.group is not None:
-            page[NameObject("/Group")] = d.group.clone(writer)
-        if not d.appearances:
-            return writer._add_object(page)
-        # The page and its filled-in fields, each a form inside one outer form.
-        outer_res = DictionaryObject()
-        xobjects = DictionaryObject()
-        xobjects[NameObject("/PdoPage")] = writer._add_object(page)
-        draws = [b"q /PdoPage Do Q"]
-        for n, (matrix, normal) in enumerate(d.appearances):
-            clone = normal.clone(writer)
-            if not isinstance(clone, IndirectObject):
-                clone = writer._add_object(clone)
-            name = f"/PdoAnnot{n}"
-            xobjects[NameObject(name)] = clone
-            cm = " ".join(f"{v:.5f}" for v in matrix)
-            draws.append(f"q {cm} cm {name} Do Q".encode())
-        outer_res[NameObject("/XObject")] = xobjects
-        return writer._add_object(_form(b"\n".join(draws), self.box, outer_res))
-
-
-def _form(content: bytes, box: tuple[float, ...], resources: Any) -> StreamObject:
-    form = _form_dict(box, resources)
-    form[NameObject("/Filter")] = NameObject("/FlateDecode")
-    form._data = zlib.compress(content, 6)
-    return form
-
-
-def _raw_form(raw: StreamObject, box: tuple[float, ...], resources: Any) -> StreamObject:
-    """The page's content stream copied still encoded (pypdf could not decode it)."""
-    form = _form_dict(box, resources)
-    for key in ("/Filter", "/DecodeParms"):
-        if key in raw:
-            form[NameObject(key)] = raw[key]  # cleaned: names and plain numbers only
-    form._data = raw._data
-    return form
-
-
-def _form_dict(box: tuple[float, ...], resources: Any) -> StreamObject:
-    form = StreamObject()
-    form[NameObject("/Type")] = NameObject("/XObject")
-    form[NameObject("/Subtype")] = NameObject("/Form")
-    form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in box)
-    form[NameObject("/Resources")] = resources
-    return form
+        return self.drawing.to_form(writer)
 
 
 @cache

@@ -70,7 +70,7 @@ def decrypt_pdf(data: bytes, password: str) -> bytes:
 
 def analyze_pdf(data: bytes) -> FileInfo:
     """Judged by the export's own reading (load_pdf): what imports can be placed."""
-    source = load_pdf(data)
+    source = load_pdf(data, rehearse=True)
     reader = source.reader
     with decoding("PDF"):
         count = source.count

@@ -14,13 +14,14 @@ import io
 import math
 import re
 import threading
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf import PasswordType, PdfReader
+from pypdf import PasswordType, PdfReader, PdfWriter
 from pypdf.errors import LimitReachedError
 from pypdf.generic import (
     ArrayObject,
@@ -87,6 +88,82 @@ class PageDrawing:
         x0, y0, x1, y1 = self.box
         return (x1 - x0) * self.unit, (y1 - y0) * self.unit
 
+    def estimate(self, counted: set[int]) -> int:
+        """Bytes this page adds to a file: its content and the streams its resources use
+        (`counted`: this reader's objects already counted, e.g. a font shared by pages)."""
+        d = self
+        total = len(d.content) // 3 if d.raw is None else len(d.raw._data)
+        stack: list[Any] = [d.resources, d.group, *(a for _, a in d.appearances)]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, IndirectObject):
+                if item.idnum in counted:
+                    continue
+                counted.add(item.idnum)
+                item = item.get_object()
+            if isinstance(item, StreamObject):
+                total += len(item._data)
+            if isinstance(item, DictionaryObject):
+                stack.extend(item.values())
+            elif isinstance(item, ArrayObject):
+                stack.extend(item)
+        return total
+
+    def to_form(self, writer: PdfWriter) -> IndirectObject:
+        """The page as one form XObject in `writer`: the cleaned objects copied, nothing
+        decoded (import rehearses this on every page, so export cannot fail here)."""
+        d = self
+        res: Any = d.resources.clone(writer) if d.resources is not None else DictionaryObject()
+        if d.raw is not None:
+            page = _raw_form(d.raw, self.box, res)
+        else:
+            page = _form(d.content, self.box, res)
+        if d.group is not None:
+            page[NameObject("/Group")] = d.group.clone(writer)
+        if not d.appearances:
+            return writer._add_object(page)
+        # The page and its filled-in fields, each a form inside one outer form.
+        outer_res = DictionaryObject()
+        xobjects = DictionaryObject()
+        xobjects[NameObject("/PdoPage")] = writer._add_object(page)
+        draws = [b"q /PdoPage Do Q"]
+        for n, (matrix, normal) in enumerate(d.appearances):
+            clone = normal.clone(writer)
+            if not isinstance(clone, IndirectObject):
+                clone = writer._add_object(clone)
+            name = f"/PdoAnnot{n}"
+            xobjects[NameObject(name)] = clone
+            cm = " ".join(f"{v:.5f}" for v in matrix)
+            draws.append(f"q {cm} cm {name} Do Q".encode())
+        outer_res[NameObject("/XObject")] = xobjects
+        return writer._add_object(_form(b"\n".join(draws), self.box, outer_res))
+
+
+def _form(content: bytes, box: tuple[float, ...], resources: Any) -> StreamObject:
+    form = _form_dict(box, resources)
+    form[NameObject("/Filter")] = NameObject("/FlateDecode")
+    form._data = zlib.compress(content, 6)
+    return form
+
+
+def _raw_form(raw: StreamObject, box: tuple[float, ...], resources: Any) -> StreamObject:
+    """The page's content stream copied still encoded (pypdf could not decode it)."""
+    form = _form_dict(box, resources)
+    for key in ("/Filter", "/DecodeParms"):
+        if key in raw:
+            form[NameObject(key)] = raw[key]  # cleaned: names and plain numbers only
+    form._data = raw._data
+    return form
+
+
+def _form_dict(box: tuple[float, ...], resources: Any) -> StreamObject:
+    form = StreamObject()
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in box)
+    form[NameObject("/Resources")] = resources
+    return form
+
 
 @dataclass
 class SourcePdf:
@@ -113,15 +190,19 @@ class SourcePdf:
 
 
 def load_pdf(
-    data: bytes, password: str = "", on_image: Callable[[StreamObject], None] | None = None
+    data: bytes,
+    password: str = "",
+    on_image: Callable[[StreamObject], None] | None = None,
+    rehearse: bool = False,
 ) -> SourcePdf:
     """The PDF opened and every page extracted once (results dropped; the cleaning of
-    shared resources is kept). PdoErrors only: DamagedFile, PasswordProtected, ..."""
+    shared resources is kept). `rehearse` (import): each page is also copied as a form
+    into a throwaway writer, as the export will. PdoErrors only: DamagedFile, ..."""
     _check_complete(data)
     first: PdoError
     try:
         with decoding("PDF"):
-            source = _checked(_pypdf_reader(data, password), False, on_image)
+            source = _checked(_pypdf_reader(data, password), False, on_image, rehearse)
         pages = pdfium_page_count(data, password)
         if pages is None or pages == source.count:
             return source
@@ -139,7 +220,7 @@ def load_pdf(
         raise first
     try:
         with decoding("PDF"):
-            return _checked(_pypdf_reader(repaired, ""), True, on_image)
+            return _checked(_pypdf_reader(repaired, ""), True, on_image, rehearse)
     except DamagedFile:
         raise first from None
 
@@ -179,7 +260,10 @@ def _only_attachments_encrypted(reader: PdfReader) -> bool:
 
 
 def _checked(
-    reader: PdfReader, repaired: bool, on_image: Callable[[StreamObject], None] | None
+    reader: PdfReader,
+    repaired: bool,
+    on_image: Callable[[StreamObject], None] | None,
+    rehearse: bool,
 ) -> SourcePdf:
     count = len(reader.pages)
     if count < 1:
@@ -187,8 +271,13 @@ def _checked(
     if count > MAX_PAGES:
         raise InvalidInput("too many pages in one PDF")
     source = SourcePdf(reader, Cleaner(reader, on_image), repaired)
+    writer = PdfWriter() if rehearse else None
     for i in range(count):
-        _drawing(reader.pages[i], source.cleaner)
+        drawing = _drawing(reader.pages[i], source.cleaner)
+        if writer is not None:
+            drawing.to_form(writer)
+    if writer is not None:
+        writer._objects.clear()  # its reference cycles would keep the copies alive
     return source
 
 
