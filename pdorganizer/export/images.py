@@ -21,6 +21,7 @@ from typing import Any
 
 from PIL import Image
 
+from pdorganizer.export.colour import without_colour
 from pdorganizer.export.jpeg import clean_jpeg
 from pdorganizer.ingest.images import (
     TRANSPOSE,
@@ -199,13 +200,14 @@ def compact_payload(
             target, request = (target[1], target[0]), (request[1], request[0])
         if head.width <= target[0] * KEEP_FACTOR and head.height <= target[1] * KEEP_FACTOR:
             return _jpeg_payload(data)
-        payload = _jpeg_encode(_shrink(_decode(data, 0, request, turn=False), target))
+        shrunk = _shrink(_decode(data, 0, request, turn=False), target)
+        payload = _jpeg_encode(without_colour(shrunk))  # a gray page prints gray
         payload.orientation = turn
         return payload
     im = _decode(data, frame, request)
     if im.mode == "1":
         return _lossless(im)
-    encoded = _jpeg_encode(_shrink(im, target))
+    encoded = _jpeg_encode(without_colour(_shrink(im, target)))
     if mime == "image/png" and frame == 0 and len(data) <= len(encoded.data) * 1.5:
         kept = _png_passthrough(data)  # line art: the original PNG data may be smaller
         if kept is not None and len(kept.data) <= len(encoded.data):
