@@ -120,6 +120,25 @@ def _import(state: _State) -> None:
         state.documents += 1
 
 
+def _clean_photo(state: _State) -> None:
+    """A generated phone photo of a page: OpenCV finds, flattens and lights it."""
+    from pdorganizer.ingest.service import import_files
+    from pdorganizer.scan import synthetic
+    from pdorganizer.vault import renditions
+
+    shot = synthetic.photo(seed=1)
+    path = _write(state.workdir / "phone-photo.jpg", synthetic.jpeg_bytes(shot.rgb))
+    [result] = import_files(state.vault, state.case_id, [path])  # type: ignore[arg-type]
+    if result.status != "imported" or result.document_id is None:
+        raise SelfTestError(f"the photo was not imported ({result.status}: {result.message})")
+    [page] = state.vault.documents.pages(result.document_id)  # type: ignore[union-attr]
+    kept = renditions.active(state.vault, page.id)  # type: ignore[arg-type]
+    if kept is None or kept.corners is None:
+        raise SelfTestError("the photo's page outline was not found")
+    state.imported_pages += 1
+    state.documents += 1
+
+
 def _export(state: _State) -> None:
     from pdorganizer.export.service import ExportOptions, export_packet
 
@@ -180,6 +199,7 @@ STEPS: list[tuple[str, Step]] = [
     ("add a case", _add_case),
     ("generate test files", _make_inputs),
     ("import files", _import),
+    ("clean up a photo", _clean_photo),
     ("export a packet", _export),
     ("verify the packet", _verify),
     ("re-open the vault", _reopen),
