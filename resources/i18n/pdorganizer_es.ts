@@ -2431,7 +2431,7 @@
     </message>
     <message>
         <source>Read&amp;y to file?</source>
-        <translation>¿&amp;Listo para enviar?</translation>
+        <translation>¿Todo &amp;listo?</translation>
     </message>
     <message>
         <source>Checking…</source>
