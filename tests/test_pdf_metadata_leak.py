@@ -44,6 +44,7 @@ PLACES = [
     "EFDESC", "EFDATA", "JS", "OPENACTION", "OCGNAME", "OCCONFIG", "MCPROPS", "STRUCTT",
     "STRUCTALT", "NAMEDDEST", "THREAD", "OUTLINE", "PAGELABEL", "JPEGEXIF", "APPRIV",
     "GSPRIV", "LASTMOD", "URI", "JPXXML", "JPXUUID", "JPXCOM",
+    "MCINLINE", "FORMMCINLINE",
 ]  # fmt: skip
 
 
@@ -192,7 +193,10 @@ def leaky_pdf() -> bytes:
             _n("/Secret"): _t("FORMPRIV"),
         }
     )
-    form.set_data(b"q 100 0 0 100 0 0 cm /Im1 Do Q")
+    form.set_data(
+        b"/Figure <</Alt (" + m("FORMMCINLINE").encode() + b")>> BDC"
+        b" q 100 0 0 100 0 0 cm /Im1 Do Q EMC"
+    )
 
     ocg = w._add_object(
         DictionaryObject(
@@ -239,6 +243,7 @@ def leaky_pdf() -> bytes:
         b"/OC /OC1 BDC q 1 0 0 1 72 400 cm /Fm1 Do Q EMC\n"
         b"/Span /MC0 BDC q 50 0 0 50 300 400 cm /Jp1 Do Q EMC\n"
         b"q 60 0 0 60 400 500 cm /Jx1 Do Q\n"
+        b"/Span <</ActualText (" + m("MCINLINE").encode() + b") /MCID 0>> BDC EMC\n"
     )
     page[_n("/Contents")] = w._add_object(content)
     page[_n("/PieceInfo")] = DictionaryObject(

@@ -13,6 +13,7 @@ writer uses to keep hidden layers hidden)."""
 from __future__ import annotations
 
 import math
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -34,6 +35,7 @@ from pypdf.generic import (
 )
 
 from pdorganizer.core.untrusted import DamagedFile, ImageTooLarge
+from pdorganizer.ingest.pdfcontent import strip_marked_content
 
 LAYER_ON, LAYER_OFF = "Layer", "Hidden layer"
 MAX_IMAGE_PIXELS = 4 * 89_478_485  # 4x Pillow's bomb limit: rendering would decode it whole
@@ -346,7 +348,7 @@ class Cleaner:
         if isinstance(v, StreamObject):
             self._check_filters(v)
             if kind in _DRAWING_STREAMS:
-                _check_not_a_bomb(v)
+                _clean_content_stream(v)
         return v
 
     def _check_filters(self, stream: StreamObject) -> None:
@@ -559,16 +561,29 @@ class Cleaner:
         return None if any(i is None for i in out) else ArrayObject(out)
 
 
-def _check_not_a_bomb(stream: StreamObject) -> None:
-    """Content streams of forms and patterns are copied still encoded; one that decodes
-    past pypdf's limit would be a decompression bomb for the viewer (and for pdfium making
-    the thumbnails). Other decoding trouble is the viewer's to judge, as for pages."""
+def _clean_content_stream(stream: StreamObject) -> None:
+    """Forms and patterns are copied still encoded unless there is something to clean:
+    decoded here to refuse a decompression bomb (one for viewers and for pdfium making
+    the thumbnails) and to empty inline marked-content dictionaries (pdfcontent.py).
+    Other decoding trouble is the viewer's to judge, as for pages."""
     try:
-        decode_stream_data(stream)  # not stream.get_data(): that keeps the decoded copy
+        # decode_stream_data, not get_data (which keeps the decoded copy); it refuses
+        # streams without a filter
+        plain = stream.get("/Filter") is None
+        data = stream._data if plain else decode_stream_data(stream)
     except LimitReachedError:
         raise DamagedFile() from None
     except Exception:  # untrusted bytes: not decodable here, perhaps by viewers
-        pass
+        return
+    cleaned = strip_marked_content(data)
+    if cleaned is None:
+        return
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    if "/DecodeParms" in stream:
+        del stream[NameObject("/DecodeParms")]
+    stream._data = zlib.compress(cleaned, 6)
+    if getattr(stream, "decoded_self", None) is not None:
+        stream.decoded_self = None
 
 
 def _hidden_layers(reader: PdfReader) -> set[tuple[int, int]]:

@@ -38,6 +38,7 @@ from pypdf.generic import (
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.untrusted import DamagedFile, decoding
 from pdorganizer.ingest.pdfclean import Cleaner
+from pdorganizer.ingest.pdfcontent import strip_marked_content
 
 # pdfium is not thread-safe: one call into it at a time, process-wide.
 PDFIUM_LOCK = threading.Lock()
@@ -452,7 +453,8 @@ def _content(page: Any) -> tuple[bytes, StreamObject | None]:
             if len(streams) == 1 and _filters(stream) <= _TEXT_FILTERS:
                 return b"", stream  # viewers decode it; no need for us to
             raise DamagedFile() from None
-    return b"\n".join(parts), None
+    content = b"\n".join(parts)
+    return strip_marked_content(content) or content, None
 
 
 def _filters(stream: StreamObject) -> set[str]:
