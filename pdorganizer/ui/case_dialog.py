@@ -179,6 +179,12 @@ class CaseDialog(QDialog):
         layout.addLayout(row)
         fit_to_content(self, body, scroll)
         follow_focus(self, scroll)
+        # "If other, what" only means something when the kind of PD is "other".
+        pd_combo, other = self.edits["requested_pd"], self.edits["requested_pd_other"]
+        pd_combo.currentIndexChanged.connect(
+            lambda _i: other.setEnabled(pd_combo.currentData() == "other" or bool(other.text()))
+        )
+        other.setEnabled(pd_combo.currentData() == "other" or bool(other.text()))
         self.edits["name"].setFocus()
         self.initial_draft = self.draft()  # a draft is kept only when something changed
 

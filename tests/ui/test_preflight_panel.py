@@ -130,6 +130,9 @@ def test_case_dialog_new_fields_and_the_not_in_proceedings_warning(qtbot, vault:
     edits = dialog.edits
     edits["name"].setText("Ana")
     combo = edits["requested_pd"]
+    assert not edits["requested_pd_other"].isEnabled()
+    combo.setCurrentIndex(combo.findData("other"))
+    assert edits["requested_pd_other"].isEnabled()
     combo.setCurrentIndex(combo.findData("administrative-closure"))
     assert combo.currentText() == "Cierre administrativo"
     edits["entry_date"].setText("2019-06")
