@@ -97,6 +97,7 @@ def build_timeline(data: CaseData, as_of: dt.date, lang: str = "en") -> Timeline
     # years that matter into a corner; they show at the left edge with their year.
     first = entry.year - 1 if entry else min([*years, as_of.year])
     last = max([*years, as_of.year])
+    first = min(first, last)  # an entry date typed in the future must not empty the axis
     # Gaps count from the entry; without one, from the first evidence of presence.
     since = entry.year if entry else (covered[0] if covered else as_of.year + 1)
     # The year under way counts once half of it has gone by: in March, no 2026 pay stub yet
