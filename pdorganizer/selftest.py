@@ -123,8 +123,12 @@ def _import(state: _State) -> None:
 def _clean_photo(state: _State) -> None:
     """A generated phone photo of a page: OpenCV finds, flattens and lights it."""
     from pdorganizer.ingest.service import import_files
-    from pdorganizer.scan import synthetic
+    from pdorganizer.scan import available
     from pdorganizer.vault import renditions
+
+    if not available():  # a build without OpenCV (see installer/pdorganizer.spec)
+        return
+    from pdorganizer.scan import synthetic
 
     shot = synthetic.photo(seed=1)
     path = _write(state.workdir / "phone-photo.jpg", synthetic.jpeg_bytes(shot.rgb))

@@ -117,3 +117,16 @@ def test_a_scan_with_a_resolution_is_not_a_photo() -> None:
     assert not is_photo("image/jpeg", {"exif": {"Make": "Phone"}, "pixels": [300, 400]})
     assert not is_photo("application/pdf", {"exif": {"Make": "Phone"}})
     assert not is_photo("image/png", {"pixels": [4000, 3000]})
+
+
+def test_without_opencv_photos_import_as_they_are(
+    vault: Vault, case, photo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pdorganizer.ingest.cleaning as cleaning
+
+    monkeypatch.setattr(cleaning, "available", lambda: False)  # a build that leaves it out
+    [result] = import_files(vault, case.id, [photo_file])
+    assert result.status == "imported"
+    assert cleaning.UNAVAILABLE in result.notes
+    [page] = vault.documents.pages(result.document_id)
+    assert renditions.get(vault, page.id) is None

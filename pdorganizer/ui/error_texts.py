@@ -71,6 +71,9 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("PdoError", "no case {case} in this vault"),
     QT_TRANSLATE_NOOP(
+        "PdoError", "photo clean-up is not part of this installation (OpenCV is missing)"
+    ),
+    QT_TRANSLATE_NOOP(
         "PdoError", "only photographed pages can be cleaned; this page is from a PDF"
     ),
     QT_TRANSLATE_NOOP("PdoError", "no page outline found; give the corners with --corners"),

@@ -1417,6 +1417,10 @@
         <source>No document was added to this case.</source>
         <translation>No se agregó ningún documento a este caso.</translation>
     </message>
+    <message>
+        <source>Remarks on imported files</source>
+        <translation>Observaciones sobre los archivos agregados</translation>
+    </message>
     <message numerus="yes">
         <source>%n file(s) were already in this case and were skipped:</source>
         <translation>
@@ -1446,6 +1450,10 @@
     <message>
         <source>You can take a new photo or scan of these papers and import it again.</source>
         <translation>Puede tomar una foto nueva o escanear otra vez estos papeles y agregarlos de nuevo.</translation>
+    </message>
+    <message>
+        <source>%1: an animated GIF; only its first frame was imported.</source>
+        <translation>%1: un GIF animado; solo se agregó su primer cuadro.</translation>
     </message>
     <message>
         <source>Password needed</source>
@@ -2141,6 +2149,10 @@
     <message>
         <source>the folder {folder} cannot be written (is it read-only?); nothing was changed</source>
         <translation>no se puede escribir en la carpeta {folder} (¿es de solo lectura?); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>photo clean-up is not part of this installation (OpenCV is missing)</source>
+        <translation>la limpieza de fotos no forma parte de esta instalación (falta OpenCV)</translation>
     </message>
     <message>
         <source>only photographed pages can be cleaned; this page is from a PDF</source>
