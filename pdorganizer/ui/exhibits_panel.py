@@ -19,6 +19,7 @@ from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.exhibit_undo import ExhibitHistory
 from pdorganizer.ui.models import ExhibitListModel
 from pdorganizer.vault import Vault
+from pdorganizer.vault.repos.exhibits import default_description
 
 
 class ExhibitsPanel(QWidget):
@@ -99,7 +100,9 @@ class ExhibitsPanel(QWidget):
             self.model.clear()
             return
         titles = {d.id: d.title for d in docs}
-        self.model.set_exhibits(exhibits, titles, {d.id: d.page_count for d in docs})
+        pages = {d.id: d.page_count for d in docs}
+        defaults = {d.id: default_description(d) for d in docs}
+        self.model.set_exhibits(exhibits, titles, pages, defaults)
         self.history.loaded(self.case_id)
 
     def clear(self) -> None:

@@ -86,3 +86,21 @@ def test_history_is_cleared_when_documents_change(qtbot, opened, vault, case):
     add_document(vault, case.id, "New one")
     opened.workspace.reload_documents()
     assert not panel.history.undo_action.isEnabled()
+
+
+def test_ungrouped_documents_get_their_dated_descriptions(qtbot, opened, vault, case):
+    docs = [
+        add_document(vault, case.id, "Lease", document_date="2019-05-01"),
+        add_document(vault, case.id, "Birth certificate (Guatemala)", document_date="1988-03-14"),
+    ]
+    ws = opened.workspace
+    ws.reload_documents()
+    panel = ws.exhibits_panel
+    _select(panel, [0, 1])
+    panel.group()
+    _select(panel, [0])
+    panel.ungroup()
+    descriptions = panel.model.descriptions()
+    assert len(descriptions) == 2
+    assert any(d.endswith("(2019-05-01)") or d.endswith(", 1988-03-14") for d in descriptions[1:])
+    assert all(d.title for d in docs)

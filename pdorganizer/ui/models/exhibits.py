@@ -44,6 +44,7 @@ class ExhibitListModel(QAbstractListModel):
         self._groups: list[ExhibitGroup] = []
         self._titles: dict[int, str] = {}
         self._pages: dict[int, int] = {}
+        self._defaults: dict[int, str] = {}
         # What the last change was, for the undo history's wording.
         self.last_change = ""
 
@@ -53,16 +54,20 @@ class ExhibitListModel(QAbstractListModel):
         exhibits: list[Exhibit],
         titles: dict[int, str],
         pages: dict[int, int] | None = None,
+        defaults: dict[int, str] | None = None,
     ) -> None:
+        """`defaults`: each document's description as an exhibit of its own (title and
+        date), for the documents an ungrouped exhibit gives back."""
         self.beginResetModel()
         self._groups = [ExhibitGroup(e.description, list(e.document_ids)) for e in exhibits]
         self._titles = dict(titles)
         self._pages = dict(pages or {})
+        self._defaults = dict(defaults or {})
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._groups, self._titles, self._pages = [], {}, {}
+        self._groups, self._titles, self._pages, self._defaults = [], {}, {}, {}
         self.endResetModel()
 
     def snapshot(self) -> list[tuple[str, list[int]]]:
@@ -201,7 +206,8 @@ class ExhibitListModel(QAbstractListModel):
         group = self._groups[row]
         self.beginResetModel()
         parts = [ExhibitGroup(group.description, [group.document_ids[0]])] + [
-            ExhibitGroup(self._titles.get(d, ""), [d]) for d in group.document_ids[1:]
+            ExhibitGroup(self._defaults.get(d) or self._titles.get(d, ""), [d])
+            for d in group.document_ids[1:]
         ]
         self._groups[row : row + 1] = parts
         self.endResetModel()
