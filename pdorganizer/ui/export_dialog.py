@@ -51,6 +51,24 @@ def default_destination(case_name: str) -> str:
     return os.path.join(folder, f"{safe or 'Packet'}_Exhibits.pdf")
 
 
+def _unused(path: str) -> str:
+    """`path`, or the same name with _2, _3... when the last export already wrote it (a
+    packet is never overwritten)."""
+    stem, suffix = os.path.splitext(path)
+
+    def taken(p: str) -> bool:
+        base = os.path.splitext(p)[0]
+        return os.path.exists(p) or os.path.exists(f"{base}_Part1{suffix}")
+
+    if not taken(path):
+        return path
+    stem = re.sub(r"_\d+$", "", stem)
+    n = 2
+    while taken(f"{stem}_{n}{suffix}"):
+        n += 1
+    return f"{stem}_{n}{suffix}"
+
+
 def _remembered(vault: Vault | None, case_id: int | None) -> tuple[ExportOptions, str] | None:
     if vault is None or case_id is None:
         return None
@@ -213,7 +231,8 @@ class ExportDialog(QDialog):
         remembered = _remembered(vault, case_id)
         destination = default_destination(case_name)
         if remembered is not None:
-            options, destination = remembered[0], remembered[1] or destination
+            options = remembered[0]
+            destination = _unused(remembered[1]) if remembered[1] else destination
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export the exhibit packet"))
         intro = QLabel(

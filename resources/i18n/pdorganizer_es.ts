@@ -870,6 +870,10 @@
         <source>Translation saved.</source>
         <translation>Traducción guardada.</translation>
     </message>
+    <message>
+        <source>Saved. The points this kind of document usually shows are ticked; untick any that do not apply.</source>
+        <translation>Guardado. Se marcaron los puntos que este tipo de documento suele mostrar; quite la marca de los que no correspondan.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentTableModel</name>

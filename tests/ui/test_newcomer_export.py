@@ -101,6 +101,10 @@ def test_choices_are_remembered_per_case_in_the_vault(qtbot, opened, vault, case
     qtbot.addWidget(again)
     assert again.output() == str(out)
     assert again.options().label == "bates" and again.options().title == "Evidence for María"
+    out.write_bytes(b"%PDF-1.4 written by the last export")
+    third = ExportDialog(opened, case.name, ExportOptions(), 1, vault=vault, case_id=case.id)
+    qtbot.addWidget(third)
+    assert third.output() == str(tmp_path / "mine_2.pdf")  # never the file just written
     fresh = ExportDialog(opened, other.name, ExportOptions(), 1, vault=vault, case_id=other.id)
     qtbot.addWidget(fresh)
     assert fresh.options().label == "plain"
