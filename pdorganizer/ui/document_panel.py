@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pdorganizer.core.dates import PARTIAL_DATE_RE
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.core.factors import Taxonomy
-from pdorganizer.core.kinds import document_kinds, match_kind
+from pdorganizer.core.kinds import document_kinds, get_kind, match_kind
 from pdorganizer.core.models import Document
 from pdorganizer.ui.errors import show_error
 from pdorganizer.ui.form_layout import follow_focus
@@ -307,7 +307,34 @@ class DocumentPanel(QWidget):
             return False
         self._doc = doc
         self.status_label.setText(self.tr("Saved."))
-        self.document_changed.emit(doc)
+        if "kind" in changed and not doc.factors and self._tick_kind_factors():
+            self.status_label.setText(
+                self.tr(
+                    "Saved. The points this kind of document usually shows are ticked; "
+                    "untick any that do not apply."
+                )
+            )
+        self.document_changed.emit(self._doc)
+        return True
+
+    def _tick_kind_factors(self) -> bool:
+        """A document nobody tagged yet gets the factors its new kind usually supports
+        (a lease: presence), so coverage and the checks see it; the person can untick."""
+        kind = get_kind(self._doc.kind) if self._doc is not None else None
+        wanted = [f for f in kind.factors if f in self.factor_checks] if kind else []
+        if not wanted or self._doc is None or self.vault is None:
+            return False
+        try:
+            self._doc = self.vault.documents.tag(self._doc.id, wanted)
+        except Exception as exc:
+            show_error(self, exc, "tag document")
+            return False
+        self._loading = True
+        try:
+            for fid, check in self.factor_checks.items():
+                check.setChecked(fid in self._doc.factors)
+        finally:
+            self._loading = False
         return True
 
     def save_pending(self) -> bool:

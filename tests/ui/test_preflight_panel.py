@@ -173,12 +173,24 @@ def test_document_panel_kinds_from_resources_and_expires(qtbot, vault: Vault, ca
     panel.show_document(doc, [])
     assert panel.kind_combo.currentText() == "Identity document"  # older free text as is
     assert panel.kind_names()["Identity document"] == "Documento de identidad"
+    panel.set_taxonomy(vault.factors.taxonomy())
+    panel.show_document(doc, [])
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("passport"))
     assert panel.kind_combo.currentText() == "Pasaporte"
     panel.expires_edit.setText("2030-01-31")
     panel.save_fields()
     saved = vault.documents.get(doc.id)
     assert (saved.kind, saved.expires) == ("passport", "2030-01-31")
+    # Nobody had tagged it: the kind's usual factor is ticked, and can be unticked.
+    assert saved.factors == ["identity"] and panel.factor_checks["identity"].isChecked()
+    panel.factor_checks["identity"].setChecked(False)
+    assert vault.documents.get(doc.id).factors == []
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("lease"))
+    panel.factor_checks["family"].setChecked(True)
+    panel.save_fields()
+    assert vault.documents.get(doc.id).factors == ["family"]  # tagged already: left alone
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("passport"))
+    panel.save_fields()
     panel.expires_edit.setText("31/01/2030")
     panel.save_fields()
     assert vault.documents.get(doc.id).expires == "2030-01-31"  # refused, nothing changed
