@@ -24,7 +24,10 @@ from pdorganizer.ingest.service import ImportResult
 # What intake reports for a PDF that needs a password to open.
 PASSWORD_MESSAGE = "password-protected PDF"
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".webp", ".bmp")
+IMAGE_SUFFIXES = (
+    *(".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".webp", ".bmp"),
+    *(".gif", ".avif"),
+)
 
 
 class ImportDialog(QDialog):
@@ -88,6 +91,14 @@ class ImportReport(QDialog):
         )
         summary.setObjectName("importSummary")
         layout.addWidget(summary)
+        noted = [r for r in imported if r.notes]
+        if noted:  # e.g. an animated GIF: only its first frame became a page
+            self.notes_list = QListWidget()
+            self.notes_list.setObjectName("importNotes")
+            self.notes_list.setAccessibleName(self.tr("Remarks on imported files"))
+            self.notes_list.setWordWrap(True)
+            self.notes_list.addItems([self._note_line(r) for r in noted])
+            layout.addWidget(self.notes_list)
         if duplicates:
             layout.addWidget(
                 QLabel(
@@ -132,6 +143,14 @@ class ImportReport(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.failed = [r.path for r in failed]
+
+    def _note_line(self, result: ImportResult) -> str:
+        name = os.path.basename(result.path)
+        if all(note.startswith("GIF:") for note in result.notes):
+            return self.tr("%1: an animated GIF; only its first frame was imported.").replace(
+                "%1", name
+            )
+        return f"{name}: {'; '.join(result.notes)}"
 
 
 def ask_pdf_password(parent: QWidget | None, path: str) -> str | None:

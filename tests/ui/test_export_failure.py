@@ -44,10 +44,44 @@ def test_damaged_file_names_exhibit_and_opens_the_document(
         answer_dialog(answer, ExportFailureBox)
         out = tmp_path / "packet.pdf"
         window.export_to(str(out), ExportOptions())
-        settle(qtbot, window, timeout=60000)
+        # Not settle() at once: opening the document starts its preview on a worker.
+        qtbot.waitUntil(lambda: window.job is None and "text" in seen, timeout=60000)
+        qtbot.waitUntil(lambda: window.workspace.current_document_id() == bad.id)
+        settle(qtbot, window)
     finally:
         i18n.install_translator(qapp, "en")
     assert seen["text"] == TEXTS[language]
     assert seen["title"] != "The packet could not be made" or language == "en"
     assert window.workspace.current_document_id() == bad.id
     assert list(tmp_path.glob("packet*")) == []
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_import_report_says_only_the_first_gif_frame_was_imported(qtbot, qapp, tmp_path, language):
+    from pdorganizer.ingest.service import import_files
+    from pdorganizer.ui.import_flow import IMAGE_SUFFIXES, ImportReport
+    from pdorganizer.vault import CHEAP_PARAMS, Vault
+    from tests.ingest_samples import gif, write
+
+    assert ".gif" in IMAGE_SUFFIXES and ".avif" in IMAGE_SUFFIXES  # the file picker offers them
+    vault = Vault.create(tmp_path / "v.pdvault", "pw", CHEAP_PARAMS)
+    case = vault.cases.add("Ana")
+    paths = [write(tmp_path, "anim.gif", gif(3)), write(tmp_path, "still.gif", gif(1))]
+    results = import_files(vault, case.id, paths)
+    vault.close()
+    i18n.install_translator(qapp, language)
+    try:
+        report = ImportReport(None, results)
+        qtbot.addWidget(report)
+        report.show()
+        lines = [report.notes_list.item(i).text() for i in range(report.notes_list.count())]
+        if os.environ.get("PDO_SHOTS"):
+            report.grab().save(os.path.join(os.environ["PDO_SHOTS"], f"import-gif-{language}.png"))
+    finally:
+        i18n.install_translator(qapp, "en")
+    assert lines == [
+        {
+            "en": "anim.gif: an animated GIF; only its first frame was imported.",
+            "es": "anim.gif: un GIF animado; solo se agregó su primer cuadro.",
+        }[language]
+    ]
