@@ -132,10 +132,12 @@ class Pool:
         for w in self.workers:
             with contextlib.suppress(OSError):
                 w["conn"].send(None)
+        until = time.monotonic() + 3  # a worker still busy with an input is not waited for
         for w in self.workers:
-            w["proc"].join(5)
+            w["proc"].join(max(0.0, until - time.monotonic()))
             if w["proc"].is_alive():
                 w["proc"].kill()
+                w["proc"].join(2)
 
 
 def run(args: argparse.Namespace) -> dict:
