@@ -4,8 +4,9 @@ Locking closes every window that shows case data. Before it does:
 - the case form keeps what was typed as a draft inside the vault (vault/drafts.py),
   offered back after the next unlock;
 - the export dialog's choices are remembered for the case, as if it had been accepted;
-- the document panel saves its pending edits; one that is not valid (an empty title, a
-  date not written as a date) cannot be saved, and the next unlock says so.
+- the document panel saves its pending edits, and a title or description being typed in
+  a list is committed; an edit that is not valid (an empty title, a date not written as a
+  date) cannot be saved, and the next unlock says so.
 Nothing is written outside the vault."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox, QWidget
 
 from pdorganizer.core.errors import PdoError
 from pdorganizer.ui.case_dialog import CaseDialog
@@ -42,11 +43,23 @@ def keep_drafts(window: Any, vault: Vault) -> None:
                 save_draft(vault, CASE, widget.draft())
             elif isinstance(widget, ExportDialog):
                 widget.remember()
+        _commit_open_editors(window.workspace)
         panel = window.workspace.document_panel
         if panel.document() is not None and not panel.save_pending():
             save_draft(vault, NOTICE, {"document": True})
     except PdoError as exc:  # a read-only or full vault: lock anyway
         log.info("could not keep a draft: %s", type(exc).__name__)
+
+
+def _commit_open_editors(root: QWidget) -> None:
+    """A title or description being typed in a list (F2) is saved as if Return was
+    pressed: the views are about to be cleared."""
+    for view in root.findChildren(QAbstractItemView):
+        if view.state() != QAbstractItemView.State.EditingState:
+            continue
+        for editor in view.viewport().findChildren(QLineEdit):
+            if editor.isVisible():
+                view.commitData(editor)
 
 
 def offer_drafts(window: Any, vault: Vault) -> None:

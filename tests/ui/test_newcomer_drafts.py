@@ -88,3 +88,24 @@ def test_unsaved_document_edit_is_saved_or_announced(qtbot, opened, vault, vault
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert "could not be saved" in seen[0]
     assert load_draft(again, NOTICE) is None
+
+
+def test_description_being_typed_is_saved_on_lock(qtbot, opened, vault, vault_path, case):
+    from PySide6.QtWidgets import QLineEdit
+
+    add_document(vault, case.id, "Lease")
+    ws = opened.workspace
+    ws.reload_documents()
+    ws.tabs.setCurrentWidget(ws.exhibits_panel)
+    view = ws.exhibits_panel.view
+    view.setFocus()
+    view.setCurrentIndex(ws.exhibits_panel.model.index(0, 0))
+    view.edit(view.currentIndex())
+    qtbot.waitUntil(lambda: bool(view.viewport().findChildren(QLineEdit)), timeout=2000)
+    editor = view.viewport().findChildren(QLineEdit)[0]
+    editor.setText("Lease for the apartment on 5th Street")
+    opened.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    assert reopened.exhibits.effective(case.id)[0].description == (
+        "Lease for the apartment on 5th Street"
+    )
