@@ -242,6 +242,62 @@ def pdf_stream(rng: random.Random, data: bytes) -> bytes:
     return data[:start] + body + data[end:]
 
 
+def _boxes(data: bytes, start: int, size_order: str, header: int) -> list[tuple[int, int]]:
+    """(start, end) of each chunk in a flat list of size-prefixed chunks."""
+    spans, at = [], start
+    while at + header <= len(data):
+        if size_order == ">":  # ISO BMFF: 4-byte size includes the header
+            (size,) = struct.unpack_from(">I", data, at)
+            end = at + size
+        else:  # RIFF: fourcc then 4-byte little-endian size of the body, padded to even
+            (size,) = struct.unpack_from("<I", data, at + 4)
+            end = at + 8 + size + (size & 1)
+        if size == 0 or end > len(data) or end <= at:
+            break
+        spans.append((at, end))
+        at = end
+    return spans
+
+
+def container_chunk(rng: random.Random, data: bytes) -> bytes:
+    """HEIC/AVIF boxes (ftyp, meta, mdat) or WebP's RIFF chunks: duplicate, drop, swap
+    or change the size field of one."""
+    if data[4:8] == b"ftyp":
+        spans, order, field = _boxes(data, 0, ">", 8), ">", 0
+    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        spans, order, field = _boxes(data, 12, "<", 8), "<", 4
+    else:
+        return int_tweak(rng, data)
+    if not spans:
+        return int_tweak(rng, data)
+    a, b = rng.choice(spans)
+    op = rng.choice(("dup", "drop", "swap", "size", "size", "inner"))
+    if op == "dup":
+        return data[:b] + data[a:b] + data[b:]
+    if op == "drop":
+        return data[:a] + data[b:]
+    if op == "swap":
+        c, d = rng.choice(spans)
+        if (c, d) != (a, b):
+            first, second = sorted(((a, b), (c, d)))
+            return (
+                data[: first[0]]
+                + data[second[0] : second[1]]
+                + data[first[1] : second[0]]
+                + data[first[0] : first[1]]
+                + data[second[1] :]
+            )
+        return data
+    if op == "size":
+        out = bytearray(data)
+        (old,) = struct.unpack_from(order + "I", out, a + field)
+        new = rng.choice((0, 1, 8, old - 1, old + 1, old * 2, 0xFFFFFFFF)) & 0xFFFFFFFF
+        struct.pack_into(order + "I", out, a + field, new)
+        return bytes(out)
+    inner = int_tweak(rng, data[a + 8 : b]) if b - a > 16 else data[a + 8 : b]
+    return data[: a + 8] + inner + data[b:]
+
+
 GENERIC: tuple[Mutation, ...] = (
     bit_flip,
     interesting_byte,
@@ -256,6 +312,9 @@ STRUCTURAL: dict[str, tuple[Mutation, ...]] = {
     "jpg": (jpeg_segment, jpeg_segment),
     "tif": (tiff_entry, tiff_entry, tiff_entry),
     "pdf": (pdf_token, pdf_token, pdf_token, pdf_stream, pdf_stream),
+    "heic": (container_chunk, container_chunk),
+    "avif": (container_chunk, container_chunk),
+    "webp": (container_chunk, container_chunk),
 }
 
 
