@@ -73,6 +73,17 @@ def test_alt_letter_and_return_press_start_buttons(qtbot, window):
 def test_workspace_buttons_press_on_return(qtbot, opened):
     for button in opened.workspace.findChildren(QPushButton):
         assert button.autoDefault(), button.text()
+    # A button made after the window (a panel's own) presses on Return too.
+    late = QPushButton("Late", opened.workspace.exhibits_panel)
+    late.show()
+    late.setAutoDefault(False)
+    hits: list[int] = []
+    late.clicked.connect(lambda: hits.append(1))
+    opened.workspace.tabs.setCurrentWidget(opened.workspace.exhibits_panel)
+    opened.activateWindow()
+    late.setFocus()
+    qtbot.keyClick(late, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: hits == [1], timeout=2000)
 
 
 def test_progress_text_is_not_red(qtbot, window, tmp_path):
