@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
         self._run_import(case_id, paths, ImportOptions(as_one=bool(as_one)))
 
     def _run_import(self, case_id: int, paths: list[str], options: ImportOptions) -> None:
+        options.clean = "auto" if self.settings.clean_photos else "off"
         self.job = JobRunner(self, self.tr("Importing"), self.tr("Adding the files to the vault…"))
         self.job.start(
             import_files,

@@ -56,6 +56,8 @@ class PreviewPanel(QWidget):
         self.rotate_button.setToolTip(
             self.tr("Turn this page a quarter turn to the right (Ctrl+R)")
         )
+        self.clean_button = self._button(self.tr("Photo clean-up…"), "", "Ctrl+Shift+K", "⌗")
+        self.clean_button.clicked.connect(self._edit_cleanup)  # ui/corner_editor.py
         self.prev_button.clicked.connect(lambda: self.show_page(self._index - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self._index + 1))
         self.zoom_out_button.clicked.connect(lambda: self._step_zoom(-1))
@@ -73,6 +75,7 @@ class PreviewPanel(QWidget):
             self.zoom_fit_button,
             self.zoom_in_button,
             self.rotate_button,
+            self.clean_button,
         ):
             bar.addWidget(w)
 
@@ -199,6 +202,25 @@ class PreviewPanel(QWidget):
         self._redraw()
         self.page_rotated.emit(self._doc_id)
 
+    def _edit_cleanup(self) -> None:
+        from pdorganizer.ui.corner_editor import CornerEditor
+
+        page = self.current_page()
+        if page is None or self.vault is None or self._doc_id is None:
+            return
+        dialog = CornerEditor(self, self.vault, page)
+        dialog.changed.connect(self._cleanup_changed)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _cleanup_changed(self) -> None:
+        """The page's size and picture changed: reload it (and its thumbnail)."""
+        if self.vault is None or self._doc_id is None:
+            return
+        self._pages = self.vault.documents.pages(self._doc_id)
+        self.show_page(min(self._index, len(self._pages) - 1))
+        self.page_rotated.emit(self._doc_id)
+
     def current_page(self) -> Page | None:
         return self._pages[self._index] if self._pages else None
 
@@ -246,6 +268,8 @@ class PreviewPanel(QWidget):
             if has
             else ""
         )
+        page = self._pages[self._index] if has and self._index < n else None
+        self.clean_button.setEnabled(page is not None and self._can_clean(page))
         self.prev_button.setEnabled(has and self._index > 0)
         self.next_button.setEnabled(has and self._index < n - 1)
         for b in (
@@ -255,6 +279,14 @@ class PreviewPanel(QWidget):
             self.rotate_button,
         ):
             b.setEnabled(has)
+
+    def _can_clean(self, page: Page) -> bool:
+        from pdorganizer.ui.corner_editor import can_clean
+
+        try:
+            return self.vault is not None and can_clean(self.vault, page)
+        except Exception:  # a locked vault: no clean-up
+            return False
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]

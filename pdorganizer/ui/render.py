@@ -59,6 +59,14 @@ def _render_pdf(data: bytes, index: int) -> QImage:
 
 def render_page(vault: Vault, page: Page) -> tuple[QImage, bool]:
     """(upright image of the page, True when it is only the small stored thumbnail)."""
+    from pdorganizer.vault import renditions
+
+    cleaned = renditions.active(vault, page.id)  # a cleaned photo shows as it prints
+    if cleaned is not None:
+        try:
+            return _render_image(cleaned.data, 0), False
+        except Exception:
+            pass
     source = vault.documents.source(page.source_id)
     data = vault.documents.source_data(page.source_id)
     try:

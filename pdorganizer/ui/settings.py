@@ -60,6 +60,15 @@ class AppSettings:
     def autolock_minutes(self, value: int) -> None:
         self.store.setValue("autolock_minutes", int(value))
 
+    # -- photo clean-up on import (pdorganizer/scan) ---------------------------------
+    @property
+    def clean_photos(self) -> bool:
+        return _bool(self.store.value("clean_photos", True))
+
+    @clean_photos.setter
+    def clean_photos(self, value: bool) -> None:
+        self.store.setValue("clean_photos", bool(value))
+
     # -- recent vaults ----------------------------------------------------------------
     @property
     def remember_recent(self) -> bool:

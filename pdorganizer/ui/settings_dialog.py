@@ -47,6 +47,15 @@ class SettingsDialog(QDialog):
             )
         )
         recent_hint.setWordWrap(True)
+        self.clean_photos = QCheckBox(self.tr("Clean up photographed documents on import"))
+        self.clean_photos.setChecked(settings.clean_photos)
+        self.clean_photos.setAccessibleName(self.clean_photos.text())
+        self.clean_photos.setToolTip(
+            self.tr(
+                "Phone photos of papers are straightened, cropped to the page and evened out; "
+                "the photo itself is kept and the clean-up can be turned off for any page."
+            )
+        )
         general = QGroupBox(self.tr("General"))
         form = QFormLayout(general)
         form.addRow(self.tr("&Language"), self.language)
@@ -56,6 +65,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Loc&k after"), self.autolock)
         form.addRow("", self.recent)
         form.addRow("", recent_hint)
+        form.addRow("", self.clean_photos)
         self.clinic = clinic_mode_box(self, settings, self.autolock, self.recent)
         form.addRow("", self.clinic)
         export_box = QGroupBox(self.tr("Default export options"))
@@ -76,6 +86,7 @@ class SettingsDialog(QDialog):
         self.settings.language = str(self.language.currentData())
         self.settings.autolock_minutes = self.autolock.value()
         self.settings.remember_recent = self.recent.isChecked()
+        self.settings.clean_photos = self.clean_photos.isChecked()
         self.settings.clinic_mode = self.clinic.checkbox.isChecked()
         self.settings.set_export_defaults(self.export_form.options())
         self.settings.sync()

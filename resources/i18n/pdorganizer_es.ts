@@ -455,6 +455,76 @@
     </message>
 </context>
 <context>
+    <name>CornerCanvas</name>
+    <message>
+        <source>Photo with the page corners</source>
+        <translation>Foto con las esquinas de la página</translation>
+    </message>
+    <message>
+        <source>Drag a corner onto the page&apos;s corner. Tab picks a corner, arrow keys move it.</source>
+        <translation>Arrastre cada esquina hasta la esquina de la página. Tab elige una esquina y las flechas la mueven.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+</context>
+<context>
+    <name>CornerEditor</name>
+    <message>
+        <source>Photo clean-up</source>
+        <translation>Limpieza de la foto</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Cleaned page</source>
+        <translation>Página limpia</translation>
+    </message>
+    <message>
+        <source>Photo (kept as it is)</source>
+        <translation>Foto (se guarda tal como está)</translation>
+    </message>
+    <message>
+        <source>Cleaned page (what the packet prints)</source>
+        <translation>Página limpia (lo que se imprime en el paquete)</translation>
+    </message>
+    <message>
+        <source>&amp;Use these corners</source>
+        <translation>&amp;Usar estas esquinas</translation>
+    </message>
+    <message>
+        <source>&amp;Find the page again</source>
+        <translation>&amp;Buscar la página de nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Print the cleaned page</source>
+        <translation>&amp;Imprimir la página limpia</translation>
+    </message>
+    <message>
+        <source>Turn this off to print the photo as it was taken.</source>
+        <translation>Desactive esto para imprimir la foto tal como se tomó.</translation>
+    </message>
+    <message>
+        <source>This page is not cleaned up yet: set the corners or find the page.</source>
+        <translation>Esta página todavía no está limpia: marque las esquinas o busque la página.</translation>
+    </message>
+    <message>
+        <source>The clean-up could not be done.</source>
+        <translation>No se pudo hacer la limpieza.</translation>
+    </message>
+    <message>
+        <source>No cleaned page</source>
+        <translation>No hay página limpia</translation>
+    </message>
+    <message>
+        <source>Cleaning up the page…</source>
+        <translation>Limpiando la página…</translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <source>Factor</source>
@@ -863,16 +933,16 @@
         <translation>Guardado.</translation>
     </message>
     <message>
+        <source>Saved. The points this kind of document usually shows are ticked; untick any that do not apply.</source>
+        <translation>Guardado. Se marcaron los puntos que este tipo de documento suele mostrar; quite la marca de los que no correspondan.</translation>
+    </message>
+    <message>
         <source>Choose the original document first.</source>
         <translation>Primero elija el documento original.</translation>
     </message>
     <message>
         <source>Translation saved.</source>
         <translation>Traducción guardada.</translation>
-    </message>
-    <message>
-        <source>Saved. The points this kind of document usually shows are ticked; untick any that do not apply.</source>
-        <translation>Guardado. Se marcaron los puntos que este tipo de documento suele mostrar; quite la marca de los que no correspondan.</translation>
     </message>
 </context>
 <context>
@@ -2515,6 +2585,10 @@
         <translation>Girar esta página un cuarto de vuelta a la derecha (Ctrl+R)</translation>
     </message>
     <message>
+        <source>Photo clean-up…</source>
+        <translation>Limpieza de la foto…</translation>
+    </message>
+    <message>
         <source>Page preview</source>
         <translation>Vista previa de la página</translation>
     </message>
@@ -2623,6 +2697,14 @@
     <message>
         <source>Only the file locations are remembered, never names or documents. Turn this off if others use this computer.</source>
         <translation>Solo se recuerda dónde están los archivos, nunca nombres ni documentos. Desactívelo si otras personas usan esta computadora.</translation>
+    </message>
+    <message>
+        <source>Clean up photographed documents on import</source>
+        <translation>Limpiar los documentos fotografiados al agregarlos</translation>
+    </message>
+    <message>
+        <source>Phone photos of papers are straightened, cropped to the page and evened out; the photo itself is kept and the clean-up can be turned off for any page.</source>
+        <translation>Las fotos de papeles tomadas con el teléfono se enderezan, se recortan a la página y se empareja la luz; la foto original se guarda y la limpieza se puede desactivar en cualquier página.</translation>
     </message>
     <message>
         <source>General</source>

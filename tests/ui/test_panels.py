@@ -137,6 +137,7 @@ def test_settings_dialog_saves_without_case_data(qtbot, settings):
     assert keys <= {"language", "autolock_minutes", "remember_recent"} | {
         "clinic_mode",  # booleans: clinic mode and whether it was offered
         "clinic_offered",
+        "clean_photos",  # photo clean-up on import: on or off
     } | {
         f"export/{k}"
         for k in (
