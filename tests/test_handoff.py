@@ -320,3 +320,41 @@ def test_backup_reminder_after_a_week_of_changes(vault: Vault, tmp_path: Path) -
     backups.make_backup(vault, tmp_path / "b.pdvault")
     assert backups.last_backup(vault) is not None
     assert not backups.backup_due(vault, later)  # backed up just now
+
+
+def test_merge_carries_tables_it_does_not_name(clinic, tmp_path: Path) -> None:
+    """The request letter (schema v5) is found through its foreign key, not by name."""
+    vault, maria, _ = clinic
+    if not table_exists(vault, "request_letters"):
+        pytest.skip("no request letter table in this schema")
+    out = tmp_path / "client.pdvault"
+    hand_off(vault, maria, out, CLIENT_PASS, params=CHEAP_PARAMS)
+    with Vault.open(out, CLIENT_PASS) as home, home.transaction() as con:
+        con.execute("UPDATE request_letters SET body = 'LETTER EDITED AT HOME'")
+    report = merge(vault, out, CLIENT_PASS)
+    assert report.conflicts == 0
+    with vault.read() as con:
+        rows = con.execute("SELECT case_id, body FROM request_letters ORDER BY case_id").fetchall()
+    assert (maria, "LETTER EDITED AT HOME") in rows and len(rows) == 2
+    # Both sides change it: this vault's letter stays, the other is kept in the notes.
+    with Vault.open(out, CLIENT_PASS) as home, home.transaction() as con:
+        con.execute("UPDATE request_letters SET body = 'SECOND HOME EDIT'")
+    with vault.transaction() as con:
+        con.execute("UPDATE request_letters SET body = 'CLINIC EDIT' WHERE case_id = ?", (maria,))
+    report = merge(vault, out, CLIENT_PASS)
+    assert [c.kind for c in report.cases[0].conflicts] == ["request_letters"]
+    with vault.read() as con:
+        (body,) = con.execute(
+            "SELECT body FROM request_letters WHERE case_id = ?", (maria,)
+        ).fetchone()
+    assert body == "CLINIC EDIT" and "SECOND HOME EDIT" in vault.cases.get(maria).notes
+
+
+def test_backup_under_an_older_passphrase_cannot_be_checked(clinic, tmp_path: Path) -> None:
+    vault, maria, _ = clinic
+    old = backups.make_backup(vault, tmp_path / "old.pdvault")
+    vault.change_passphrase("a newer passphrase", CHEAP_PARAMS)
+    (found,) = backups_holding(vault, maria)
+    assert found.path == old and found.holds_case is None
+    result = wipe_case(vault, maria)  # not told to delete it: it stays
+    assert old.exists() and result.removed_backups == []

@@ -438,6 +438,9 @@ class ClinicActions(QObject):
                 remove = dialog.chosen()
             finally:
                 dialog.deleteLater()
+        panel = getattr(w.workspace, "preflight_panel", None)
+        if panel is not None:  # its background check must not look for the case meanwhile
+            panel.clear()
         w.job = JobRunner(
             w, self.tr("Removing"), self.tr("Removing the case and rebuilding the vault file…")
         )
