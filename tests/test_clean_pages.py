@@ -130,3 +130,43 @@ def test_without_opencv_photos_import_as_they_are(
     assert cleaning.UNAVAILABLE in result.notes
     [page] = vault.documents.pages(result.document_id)
     assert renditions.get(vault, page.id) is None
+
+
+def test_black_and_white_page_prints_as_g4_and_reads_back(vault: Vault, case, tmp_path: Path):
+    import io
+
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from pdorganizer.export.encode import g4_payload
+
+    im = Image.new("1", (1700, 2200), 1)
+    im.paste(0, (100, 100, 600, 300))  # a black block on white
+    buf = io.BytesIO()
+    im.save(buf, "PNG")
+    payload = g4_payload(buf.getvalue())
+    assert payload is not None and payload.entries["/Filter"] == "/CCITTFaxDecode"
+    # through a real packet: a bilevel rendition, parsed back by pypdf and drawn by pdfium
+    [result] = import_files(vault, case.id, [_photo(tmp_path)])
+    [page] = vault.documents.pages(result.document_id)
+    kept = renditions.get(vault, page.id)
+    with vault.transaction() as con:
+        kept.mode, kept.mime, kept.data = "bilevel", "image/png", buf.getvalue()
+        kept.width, kept.height = 612.0, 792.0
+        renditions.put(con, kept)
+    out = tmp_path / "bw.pdf"
+    export_packet(vault, case.id, out, ExportOptions(quality="compact"))
+    [image] = [i for i in _images(PdfReader(out)) if i.get("/Filter") == "/CCITTFaxDecode"]
+    decoded = np.asarray(image.decode_as_image().convert("L"))
+    assert decoded[200, 300] < 50 and decoded[1500, 1000] > 200
+    pdf = pdfium.PdfDocument(out.read_bytes())
+    drawn = np.asarray(pdf[len(pdf) - 1].render(scale=1).to_pil().convert("L"))
+    assert drawn.min() < 50 and np.median(drawn) > 200
+    pdf.close()
+
+
+def _photo(tmp_path: Path) -> Path:
+    path = tmp_path / "bw-photo.jpg"
+    path.write_bytes(synthetic.jpeg_bytes(synthetic.photo(seed=5, tilt=3.0).rgb))
+    return path

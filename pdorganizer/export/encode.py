@@ -60,11 +60,8 @@ def g4_payload(data: bytes) -> ImagePayload | None:
         "/Filter": "/CCITTFaxDecode",
         "/ColorSpace": "/DeviceGray",
         "/BitsPerComponent": 1,
-        "/DecodeParms": {
-            "/K": -1,
-            "/Columns": im.width,
-            "/Rows": im.height,
-            "/BlackIs1": not white_is_zero,
-        },
+        "/DecodeParms": {"/K": -1, "/Columns": im.width, "/Rows": im.height},
     }
+    if not white_is_zero:  # BlackIs1 true, said as an inverted /Decode (the packet writer
+        entries["/Decode"] = [1, 0]  # turns Python booleans into numbers)
     return ImagePayload(raw, im.width, im.height, entries)
