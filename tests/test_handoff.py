@@ -144,6 +144,9 @@ def test_handoff_holds_exactly_that_case(clinic, tmp_path: Path) -> None:
     assert b"SRC-Bart lease" not in plain and b"THUMB-Bart" not in plain
     if table_exists(vault, "request_letters"):
         assert b"MARIA-LETTER-BODY" in plain
+    pages = decrypted_file(out, CLIENT_PASS)  # every page of the file, free ones included
+    assert b"Maria Quetzal" in pages
+    assert b"Bartholomew" not in pages and b"SRC-Bart lease" not in pages
 
 
 def test_handoff_refuses_existing_file_and_keeps_vault(clinic, tmp_path: Path) -> None:
@@ -269,6 +272,7 @@ def test_wipe_leaves_nothing_in_any_page(clinic, tmp_path: Path) -> None:
         assert s not in after, s
     for c in chunks:
         assert c not in after
+    assert sorted(p.name for p in vault.path.parent.iterdir()) == [vault.path.name]
 
 
 def test_wipe_lists_and_removes_the_apps_backups(clinic, tmp_path: Path) -> None:
