@@ -157,6 +157,8 @@ def copy_case(
         for rowid in rowids[t]:
             if progress is not None:
                 progress.step()
+            if info.surrogate and rowid in mapping:
+                continue  # already there; an INTEGER PRIMARY KEY is the rowid: no blob read
             raw = src.execute(f'SELECT {select} FROM "{t}" WHERE rowid = ?', (rowid,)).fetchone()
             row = dict(zip(cols, raw, strict=True))
             old_id = row.get("id")
