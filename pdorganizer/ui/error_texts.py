@@ -21,7 +21,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("PdoError", "the folder {folder} does not exist"),
     QT_TRANSLATE_NOOP("PdoError", "the hand-off must not replace the vault itself"),
     QT_TRANSLATE_NOOP("PdoError", "choose the client's file, not this vault itself"),
-    QT_TRANSLATE_NOOP("PdoError", "the vault check found a problem after the merge: {problem}"),
+    QT_TRANSLATE_NOOP("PdoError", "the client's file could not be merged; nothing was changed"),
     QT_TRANSLATE_NOOP("PdoError", "the hand-off copy did not pass its check; nothing was written"),
     QT_TRANSLATE_NOOP("PdoError", "the hand-off copy did not match the case; nothing was written"),
     QT_TRANSLATE_NOOP("PdoError", "the passphrase is empty"),

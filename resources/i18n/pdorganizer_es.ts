@@ -2098,7 +2098,7 @@
     </message>
     <message>
         <source>the vault check found a problem after the merge: {problem}</source>
-        <translation>la verificación encontró un problema en la caja fuerte después de recibir el archivo: {problem}</translation>
+        <translation type="vanished">la verificación encontró un problema en la caja fuerte después de recibir el archivo: {problem}</translation>
     </message>
     <message>
         <source>the hand-off copy did not pass its check; nothing was written</source>
@@ -2339,6 +2339,10 @@
     <message>
         <source>an image in this PDF is too large</source>
         <translation>una imagen de este PDF es demasiado grande</translation>
+    </message>
+    <message>
+        <source>the client&apos;s file could not be merged; nothing was changed</source>
+        <translation>no se pudo recibir el archivo del cliente; no se cambió nada</translation>
     </message>
     <message>
         <source>no case {case} in this vault</source>
