@@ -362,3 +362,24 @@ def test_backup_under_an_older_passphrase_cannot_be_checked(clinic, tmp_path: Pa
     assert found.path == old and found.holds_case is None
     result = wipe_case(vault, maria)  # not told to delete it: it stays
     assert old.exists() and result.removed_backups == []
+
+
+def test_declaration_and_letter_go_home_and_come_back(vault: Vault, tmp_path: Path) -> None:
+    """The real declaration and letter services, on both sides of a hand-off."""
+    ds = pytest.importorskip("pdorganizer.request.declaration_service")
+    letters = pytest.importorskip("pdorganizer.request.service")
+    case = vault.cases.add("Ana Diaz", language="Spanish")
+    vault.cases.add("Otro Caso")
+    ds.set_paragraphs(vault, case.id, ["Me llamo Ana.", "Vivo aquí desde 2010."])
+    letters.set_text(vault, case.id, "LETTER for Ana")
+    out = hand_off(vault, case.id, tmp_path / "ana.pdvault", CLIENT_PASS, params=CHEAP_PARAMS)
+    with Vault.open(out.path, CLIENT_PASS) as home:
+        (at_home,) = home.cases.list()
+        assert ds.record(home, at_home.id).paragraphs == ["Me llamo Ana.", "Vivo aquí desde 2010."]
+        assert letters.letter_text(home, at_home.id) == "LETTER for Ana"
+        ds.set_paragraphs(home, at_home.id, ["Me llamo Ana.", "Vivo aquí desde 2010.", "Trabajo."])
+    report = merge(vault, out.path, CLIENT_PASS)
+    assert report.conflicts == 0 and report.cases[0].updated == 1
+    assert ds.record(vault, case.id).paragraphs[-1] == "Trabajo."
+    assert [d.kind for d in vault.documents.list(case.id)] == ["declaration"]
+    assert vault.check() == []
