@@ -55,7 +55,9 @@ def test_fuzz_smoke_run(tmp_path: Path) -> None:
     classes = summary["classes"]
     assert summary["findings"] == 0, done.stdout
     assert done.returncode == 0, done.stdout + done.stderr
-    assert summary["inputs"] >= len(all_seeds()) + 100, summary  # got well past the seeds
+    # Past the seeds into the mutations, even on a machine busy with other work (a load
+    # average of 9 on 2 cores still gave 145 inputs in the 39 s).
+    assert summary["inputs"] >= len(all_seeds()) + 25, summary
     assert classes["refused"] > 0 and classes["exported"] > 0
     # Every seed as generated imports and exports, except the ones meant to be refused.
     refused_by_design = {"pdf-user-password", "tiff-webp-unsupported"}
