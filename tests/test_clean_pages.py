@@ -170,3 +170,15 @@ def _photo(tmp_path: Path) -> Path:
     path = tmp_path / "bw-photo.jpg"
     path.write_bytes(synthetic.jpeg_bytes(synthetic.photo(seed=5, tilt=3.0).rgb))
     return path
+
+
+def test_a_page_picture_without_colour_prints_gray() -> None:
+    from PIL import Image, ImageDraw
+
+    from pdorganizer.export.colour import without_colour
+
+    page = Image.new("RGB", (850, 1100), (250, 248, 251))
+    ImageDraw.Draw(page).rectangle((100, 100, 700, 140), fill=(20, 22, 19))
+    assert without_colour(page).mode == "L"
+    ImageDraw.Draw(page).ellipse((500, 800, 700, 1000), fill=(200, 30, 30))  # a red stamp
+    assert without_colour(page).mode == "RGB"
