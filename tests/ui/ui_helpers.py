@@ -67,8 +67,10 @@ def add_document(vault: Vault, case_id: int, title: str, pages: int = 1, **field
     return vault.documents.add(case_id, title, sources, new_pages, **fields)
 
 
-def settle(qtbot, window: MainWindow | None = None, timeout: int = 15000) -> None:
-    """Wait until no worker runs and no job is in progress, then let signals land."""
+def settle(qtbot, window: MainWindow | None = None, timeout: int = 60000) -> None:
+    """Wait until no worker runs and no job is in progress, then let signals land.
+
+    The deadline is generous (a loaded 2-core machine); an idle one returns at once."""
     deadline = time.monotonic() + timeout / 1000
     while time.monotonic() < deadline:
         wait_for_all(100)
