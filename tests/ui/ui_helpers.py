@@ -76,8 +76,9 @@ def settle(qtbot, window: MainWindow | None = None, timeout: int = 60000) -> Non
         wait_for_all(100)
         QApplication.processEvents()
         if running_tasks() == 0 and (window is None or window.job is None):
-            break
-    qtbot.wait(10)
+            qtbot.wait(10)  # signals landing now may start follow-up work: look again
+            if running_tasks() == 0 and (window is None or window.job is None):
+                break
     assert running_tasks() == 0, "background work did not finish"
 
 
