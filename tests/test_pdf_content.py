@@ -23,9 +23,24 @@ def test_nested_dicts_hex_strings_and_dp():
         b"/OC /oc1 BDC q Q EMC",  # a named property list: cleaned in /Properties instead
         b"/Span <</Alt (x)>> BDC BI /W 1 /H 1 ID \x00<<>> EI EMC",  # inline image: untouched
         b"/X <</A (unterminated>> BDC",  # does not lex: untouched
+        b"/X <</A 1>> BDC ) EMC",  # a stray parenthesis: untouched (and no endless loop)
         b"<</Not (an operand of BDC)>> pop",
         b"(a string with << /Alt (x) >> BDC inside) Tj",
     ],
 )
 def test_left_alone(data):
     assert strip_marked_content(data) is None
+
+
+def test_any_bytes_end_in_a_result_or_none():
+    """Random streams made of content-stream pieces: the lexer always finishes, and only
+    shortens dictionaries that are BDC/DP operands."""
+    import random
+
+    pieces = [b"<<", b">>", b"(", b")", b"\\", b"<", b">", b"[", b"]", b"/A", b" ", b"\n"]
+    pieces += [b"%c\n", b"BDC", b"DP", b"1", b"Tj", b"{", b"}", b"\x00", b"\xff", b"BI", b"ID"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        out = strip_marked_content(data)
+        assert out is None or (len(out) < len(data) and out.count(b"<<>>") >= 1)

@@ -78,6 +78,8 @@ def _dict_operands_of(data: bytes, operators: tuple[bytes, ...]) -> list[tuple[i
             start = i
             while i < n and data[i] not in _DELIMS:
                 i += 1
+            if i == start:  # a stray `)`: not a stream we can lex
+                raise _Unlexable()
             token = data[start:i]
             if token in operators and last_dict is not None:
                 found.append(last_dict)
