@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -205,11 +205,6 @@ class PreflightPanel(QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(row)
         layout.addWidget(scroll, 1)
-        # Edits come in bursts (typing, ticking): check once they settle.
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(400)
-        self._timer.timeout.connect(self._start)
         self._set_enabled(False)
 
     def base_title(self) -> str:
@@ -229,14 +224,15 @@ class PreflightPanel(QWidget):
             self._drop()
         self.vault, self.case_id = vault, case_id
         self._set_enabled(True)
-        self._timer.start()
+        # At once, not after a pause: a re-check is cheap (pixel sizes are remembered), a
+        # newer one cancels the one under way, and nothing starts behind anyone's back.
+        self._start()
 
     def refresh(self) -> None:
         if self.vault is not None and self.case_id is not None:
             self._start()
 
     def _start(self) -> None:
-        self._timer.stop()
         if self.vault is None or self.case_id is None:
             return
         if self._task is not None:
@@ -289,7 +285,6 @@ class PreflightPanel(QWidget):
         self.timeline_button.setEnabled(on)
 
     def _drop(self) -> None:
-        self._timer.stop()
         if self._task is not None:
             self._task.cancel()
             self._task = None
