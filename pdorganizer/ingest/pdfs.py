@@ -127,7 +127,7 @@ def render_thumbnails(data: bytes, count: int) -> list[bytes]:
                 raise PasswordProtected() from None
             raise DamagedFile() from None
         try:
-            indices = loadable_pages(doc)
+            indices = loadable_pages(doc, count)
             if len(indices) != count:
                 raise DamagedFile()
             for i in indices:

@@ -204,7 +204,7 @@ def load_pdf(
     try:
         with decoding("PDF"):
             source = _checked(_pypdf_reader(data, password), False, on_image, rehearse)
-        pages = pdfium_page_count(data, password)
+        pages = pdfium_page_count(data, source.count, password)
         if pages is None or pages == source.count:
             return source
         # pypdf and pdfium read different page trees: take pdfium's reading, which the
@@ -282,30 +282,29 @@ def _checked(
     return source
 
 
-def pdfium_page_count(data: bytes, password: str = "") -> int | None:
+def pdfium_page_count(data: bytes, expected: int, password: str = "") -> int | None:
+    """How many pages pdfium reads (`expected`: pypdf's count, see loadable_pages);
+    None when pdfium cannot open the file."""
     with PDFIUM_LOCK:
         try:
             doc = pdfium.PdfDocument(data, password=password or None)
         except Exception:  # untrusted bytes: pdfium cannot read them
             return None
         try:
-            return len(loadable_pages(doc))
+            return len(loadable_pages(doc, expected))
         finally:
             doc.close()
 
 
-def loadable_pages(doc: pdfium.PdfDocument) -> list[int]:
-    """Indices of the pages pdfium can load: all of them, unless the page tree counts
-    pages that are not there (a /Count too high, references to missing objects)."""
-    count = min(len(doc), MAX_PAGES + 1)
-    if 0 < count == len(doc):
-        try:
-            doc[count - 1].close()
-            return list(range(count))
-        except Exception:  # untrusted bytes: the last page is not there
-            pass
+def loadable_pages(doc: pdfium.PdfDocument, expected: int) -> list[int]:
+    """Indices of the pages pdfium reads: all, when it counts `expected` of them (no page
+    is parsed then); else the ones it can load (a page tree counting pages that are not
+    there, references to missing objects)."""
+    count = len(doc)
+    if count == expected:
+        return list(range(count))
     found = []
-    for i in range(count):
+    for i in range(min(count, MAX_PAGES + 1)):
         try:
             doc[i].close()
         except Exception:  # a page pdfium cannot load
