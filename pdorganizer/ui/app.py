@@ -14,6 +14,7 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from pdorganizer.ui.file_dialogs import forget_visited_folders
+    from pdorganizer.ui.gui_gc import collect_on_gui_thread
     from pdorganizer.ui.i18n import install_translator
     from pdorganizer.ui.interrupt import quit_on_signals
     from pdorganizer.ui.main_window import MainWindow
@@ -25,6 +26,7 @@ def run_app(argv: list[str] | None = None) -> int:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = QApplication.instance() or QApplication((argv or sys.argv)[:1])
+    collect_on_gui_thread(app)  # Qt objects in garbage die on the GUI thread only
     app.setOrganizationName("pdorganizer")
     app.setApplicationName("pdorganizer")
     app.setApplicationDisplayName("pdorganizer")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from pdorganizer.ui.worker import Task, run_task
@@ -63,22 +63,31 @@ class JobRunner(QProgressDialog):
         return self.task
 
     def _progress(self, done: int, total: int, _label: str) -> None:
+        if self.task is None:  # closed meanwhile
+            return
         # The label may name a file: shown here only, never logged.
-        self.setMaximum(max(total, 0))
-        self.setValue(min(done, total) if total else 0)
         if total:
             self.setLabelText(
                 self._text
                 + "\n"
                 + self.tr("%1 of %2").replace("%1", str(done)).replace("%2", str(total))
             )
+        # The bar itself, not QProgressDialog.setValue: on a modal dialog that runs a
+        # nested processEvents(), which can deliver the job's end (closing and deleting
+        # this dialog) in the middle of this call.
+        self._bar.setMaximum(max(total, 0))
+        self._bar.setValue(min(done, total) if total else 0)
 
     def _cancel(self) -> None:
         if self.task is not None and self.task.progress is not None:
             self.task.progress.cancel()
         self.setLabelText(self.tr("Stopping after the current step…"))
-        self.setCancelButton(None)  # type: ignore[arg-type]
+        # Not now: we are inside the button's own clicked signal.
+        QTimer.singleShot(0, self, self._drop_cancel_button)
         self.show()
+
+    def _drop_cancel_button(self) -> None:
+        self.setCancelButton(None)  # type: ignore[arg-type]
 
     def _close(self) -> None:
         self.task = None

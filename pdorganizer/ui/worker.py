@@ -3,21 +3,38 @@
 Workers never touch widgets: they return plain values (or QImage, which is safe to build
 off the GUI thread) and the GUI thread receives them through queued signals. A task can be
 abandoned (`cancel()`): its Progress is cancelled and any late result is dropped.
+
+Lifetimes: a worker thread must never drop the last reference to anything the GUI owns
+(a callback's widget, a QObject, the outcome): Python would then destroy it on the worker,
+racing the GUI thread (crashes such as "double free"). So the worker knows its task only by
+number. It borrows the call from `_calls`, drops its own references, parks the outcome in
+`_outcomes` and sends the number to `_Hub`, one QObject that lives on the GUI thread for
+the whole session; the GUI thread then takes the outcome and forgets the task.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 
 from pdorganizer.core.progress import Progress
 
 # Long jobs (import, export) run one at a time; short ones (unlock, thumbnails, previews)
 # share a small pool so a long import never starves the preview.
 _pools: dict[str, QThreadPool] = {}
-_running: set[Task] = set()
+_running: dict[int, Task] = {}  # GUI thread only
+_lock = threading.Lock()  # guards _calls, _outcomes and _cancelled (shared with workers)
+_calls: dict[int, tuple[Callable[..., Any], tuple, dict]] = {}
+_outcomes: dict[int, tuple[bool, Any]] = {}  # id -> (ok, result or exception)
+_cancelled: set[int] = set()
+_ids = itertools.count(1)
+_hub: _Hub | None = None
 
 
 def pool(kind: str = "light") -> QThreadPool:
@@ -28,44 +45,46 @@ def pool(kind: str = "light") -> QThreadPool:
     return _pools[kind]
 
 
-class _Signals(QObject):
-    """Lives on the GUI thread. The worker emits the `_raw` signals; explicit queued
-    connections hop them to this object's thread, which re-emits the public ones, so
-    callbacks (even lambdas) always run on the GUI thread."""
+class _Hub(QObject):
+    """Lives on the GUI thread. Workers emit the `_raw` signals with a task number; queued
+    connections to this object's methods run the delivery on the GUI thread."""
 
-    result = Signal(object)
-    error = Signal(object)
-    progress = Signal(int, int, str)
-    finished = Signal()
-    _result_raw = Signal(object)
-    _error_raw = Signal(object)
-    _progress_raw = Signal(int, int, str)
-    _finished_raw = Signal()
+    _progress_raw = Signal(int, int, int, str)
+    _done_raw = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
         queued = Qt.ConnectionType.QueuedConnection
-        # Bound methods of this object: Qt queues the call to this object's thread.
-        self._result_raw.connect(self._hop_result, queued)
-        self._error_raw.connect(self._hop_error, queued)
         self._progress_raw.connect(self._hop_progress, queued)
-        self._finished_raw.connect(self._hop_finished, queued)
+        self._done_raw.connect(self._hop_done, queued)
 
-    def _hop_result(self, value: object) -> None:
-        self.result.emit(value)
+    def _hop_progress(self, task_id: int, done: int, total: int, label: str) -> None:
+        task = _running.get(task_id)
+        if task is not None and not task.cancelled:
+            on_progress = _alive(task.on_progress)
+            if on_progress is not None:
+                on_progress(done, total, label)
 
-    def _hop_error(self, exc: object) -> None:
-        self.error.emit(exc)
+    def _hop_done(self, task_id: int) -> None:
+        with _lock:
+            _calls.pop(task_id, None)
+            ok, value = _outcomes.pop(task_id, (False, None))
+            _cancelled.discard(task_id)
+        task = _running.pop(task_id, None)
+        if task is not None:
+            task.deliver(ok, value)
 
-    def _hop_progress(self, done: int, total: int, label: str) -> None:
-        self.progress.emit(done, total, label)
 
-    def _hop_finished(self) -> None:
-        self.finished.emit()
+def _hub_instance() -> _Hub:
+    global _hub
+    if _hub is None:
+        _hub = _Hub()
+    return _hub
 
 
-class Task(QRunnable):
-    """One call of `fn(*args, **kwargs)` (plus `progress=` when `with_progress`)."""
+class Task:
+    """One call of `fn(*args, **kwargs)` (plus `progress=` when `with_progress`). Only the
+    GUI thread holds it; the worker sees its number."""
 
     def __init__(
         self,
@@ -74,44 +93,83 @@ class Task(QRunnable):
         with_progress: bool = False,
         **kwargs: Any,
     ) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # Python keeps the object alive until `finished`
-        self.fn, self.args, self.kwargs = fn, args, kwargs
-        self.signals = _Signals()
+        self.id = next(_ids)
         self.cancelled = False
-        self.progress = Progress(self._report) if with_progress else None
+        self.on_result: Callable[[Any], None] | None = None
+        self.on_error: Callable[[BaseException], None] | None = None
+        self.on_progress: Callable[[int, int, str], None] | None = None
+        self.on_finished: Callable[[], None] | None = None
+        self.progress = Progress(functools.partial(_report, self.id)) if with_progress else None
         if with_progress:
-            self.kwargs["progress"] = self.progress
-
-    def _report(self, done: int, total: int, label: str) -> None:
-        if not self.cancelled:
-            self.signals._progress_raw.emit(done, total, label)
+            kwargs["progress"] = self.progress
+        self._call: tuple[Callable[..., Any], tuple, dict] | None = (fn, args, kwargs)
 
     def cancel(self) -> None:
         self.cancelled = True
+        with _lock:
+            _cancelled.add(self.id)
         if self.progress is not None:
             self.progress.cancel()
 
-    def release(self) -> None:
-        """Forget the call's arguments (records, vault) once it is over: a finished task
-        that something still references must not keep document data alive."""
-        self.fn, self.args, self.kwargs = _noop, (), {}
+    def start(self, kind: str) -> None:
+        hub = _hub_instance()  # made on the GUI thread, before any worker needs it
+        with _lock:
+            _calls[self.id] = self._call  # type: ignore[assignment]
+        _running[self.id] = self
+        pool(kind).start(functools.partial(_work, self.id, hub))
+
+    def deliver(self, ok: bool, value: Any) -> None:
+        """On the GUI thread, once the worker is done with the call."""
+        callbacks = (self.on_result, self.on_error, self.on_finished)
+        # Forget the call's arguments (records, vault) and callbacks: a finished task that
+        # something still references must not keep document data or widgets alive.
+        self._call = None
         self.progress = None
-
-    def run(self) -> None:
+        self.on_result = self.on_error = self.on_progress = self.on_finished = None
+        on_result, on_error, on_finished = (_alive(c) for c in callbacks)
         try:
-            value = self.fn(*self.args, **self.kwargs)
+            if not self.cancelled:
+                if ok and on_result is not None:
+                    on_result(value)
+                elif not ok and on_error is not None and value is not None:
+                    on_error(value)
+        finally:
+            if on_finished is not None and not self.cancelled:
+                on_finished()
+
+
+def _alive(callback: Callable[..., Any] | None) -> Callable[..., Any] | None:
+    """The callback, or None if it is a method of a Qt object already destroyed (a
+    window closed while its work ran): calling it would raise, or worse."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return None
+    return callback
+
+
+def _report(task_id: int, done: int, total: int, label: str) -> None:
+    if task_id not in _cancelled and _hub is not None:
+        _hub._progress_raw.emit(task_id, done, total, label)
+
+
+def _work(task_id: int, hub: _Hub) -> None:
+    """The worker's side. Every reference it takes is dropped before it says done, so the
+    GUI thread (which keeps its own until then) always lets go last."""
+    with _lock:
+        call = _calls.get(task_id)
+    if call is not None:
+        try:
+            fn, args, kwargs = call
+            del call
+            outcome: tuple[bool, Any] = (True, fn(*args, **kwargs))
         except BaseException as exc:  # delivered to the GUI thread, which decides
-            if not self.cancelled:
-                self.signals._error_raw.emit(exc)
-        else:
-            if not self.cancelled:
-                self.signals._result_raw.emit(value)
-        self.signals._finished_raw.emit()
-
-
-def _noop(*_args: Any, **_kwargs: Any) -> None:
-    return None
+            outcome = (False, exc)
+            del exc
+        fn = args = kwargs = None
+        with _lock:
+            _outcomes[task_id] = outcome
+        del outcome
+    hub._done_raw.emit(task_id)
 
 
 def run_task(
@@ -124,27 +182,11 @@ def run_task(
     kind: str = "light",
     **kwargs: Any,
 ) -> Task:
-    """Start `fn` on a worker; callbacks run on the GUI thread."""
+    """Start `fn` on a worker; callbacks run on the GUI thread, never after `cancel()`."""
     task = Task(fn, *args, with_progress=on_progress is not None, **kwargs)
-    # A task cancelled after its outcome was queued must still not deliver it.
-    if on_result is not None:
-        task.signals.result.connect(lambda v: None if task.cancelled else on_result(v))
-    if on_error is not None:
-        task.signals.error.connect(lambda e: None if task.cancelled else on_error(e))
-    if on_progress is not None:
-        task.signals.progress.connect(
-            lambda d, t, label: None if task.cancelled else on_progress(d, t, label)
-        )
-
-    def done() -> None:
-        _running.discard(task)
-        task.release()
-        if on_finished is not None and not task.cancelled:
-            on_finished()
-
-    task.signals.finished.connect(done)
-    _running.add(task)
-    pool(kind).start(task)
+    task.on_result, task.on_error = on_result, on_error
+    task.on_progress, task.on_finished = on_progress, on_finished
+    task.start(kind)
     return task
 
 

@@ -5,6 +5,7 @@ settings live in a throwaway INI file; documents are generated images."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from ui_helpers import settle
 
+from pdorganizer.ui.gui_gc import GuiThreadCollector
 from pdorganizer.ui.main_window import MainWindow
 from pdorganizer.ui.settings import AppSettings
 from pdorganizer.ui.worker import wait_for_all
@@ -41,3 +43,14 @@ def opened(qtbot, window: MainWindow, vault: Vault, case) -> MainWindow:
     window.open_vault(vault)
     settle(qtbot, window)
     return window
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_gui_thread(qapp) -> Iterator[None]:
+    """As the app does (ui/gui_gc.py): cyclic garbage holding Qt objects is collected on
+    the GUI thread, never on a worker that happens to allocate."""
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
+    gc.collect()
