@@ -1,5 +1,6 @@
-"""Whether a page's picture has colour at all: a colour scan of a gray letter prints as
-grayscale JPEG in the compact packet (a third of the size, nothing lost)."""
+"""What a page's picture really is, for the compact packet: a colour scan of a gray
+letter prints as grayscale JPEG (a third of the size, nothing lost), and a scan of black
+text on white paper as 1-bit (CCITT G4: a tenth of the size, sharper than JPEG)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,25 @@ def without_colour(im: Image.Image) -> Image.Image:
     if coloured > COLOUR_SHARE * small.width * small.height:
         return im
     return im.convert("L")
+
+
+INK, PAPER = 80, 200  # gray levels: darker is ink, lighter is paper
+MID_SHARE = 0.05  # a text page's antialiased edges stay under this; a photo does not
+PAPER_SHARE = 0.5
+THRESHOLD = 150
+
+
+def simplest(im: Image.Image) -> Image.Image:
+    """`im` as "1" for black text on white, "L" for a page without colour, else as is."""
+    im = without_colour(im)
+    if im.mode != "L":
+        return im
+    small = im.copy()
+    small.thumbnail((SAMPLE_PX * 2, SAMPLE_PX * 2), Image.Resampling.NEAREST)
+    hist = small.histogram()
+    total = max(1, small.width * small.height)
+    ink, paper = sum(hist[:INK]), sum(hist[PAPER:])
+    mid = total - ink - paper
+    if mid < MID_SHARE * total and paper > PAPER_SHARE * total and ink > 0.002 * total:
+        return im.point(lambda v: 255 if v > THRESHOLD else 0, mode="1")
+    return im

@@ -13,7 +13,12 @@ import io
 
 from PIL import Image, TiffImagePlugin
 
-from pdorganizer.export.images import ImagePayload, compact_payload, original_payload
+from pdorganizer.export.images import (
+    ImagePayload,
+    _lossless,
+    compact_payload,
+    original_payload,
+)
 from pdorganizer.ingest.images import guarded, open_lazy
 from pdorganizer.vault.renditions import Rendition
 
@@ -32,13 +37,24 @@ def rendition_payload(
     return compact_payload(rendition.data, rendition.mime, 0, placed_w, placed_h)
 
 
+def bilevel_payload(im: Image.Image) -> ImagePayload:
+    """A 1-bit picture as CCITT G4 or 1-bit Flate, whichever is smaller."""
+    flate = _lossless(im)
+    fax = _g4(im)
+    return fax if fax is not None and len(fax.data) < len(flate.data) else flate
+
+
 def g4_payload(data: bytes) -> ImagePayload | None:
-    """A 1-bit picture as one CCITT G4 strip; None if this Pillow cannot write it."""
+    """A stored 1-bit picture as one CCITT G4 strip; None if this Pillow cannot."""
     with guarded():
         im = open_lazy(data)
         im.load()
         if im.mode != "1":
-            im = im.convert("1")
+            im = im.convert("1", dither=Image.Dither.NONE)
+    return _g4(im)
+
+
+def _g4(im: Image.Image) -> ImagePayload | None:
     buf = io.BytesIO()
     try:
         # one strip for the whole page: PDF takes a single G4 stream

@@ -21,7 +21,7 @@ from typing import Any
 
 from PIL import Image
 
-from pdorganizer.export.colour import without_colour
+from pdorganizer.export.colour import simplest
 from pdorganizer.export.jpeg import clean_jpeg
 from pdorganizer.ingest.images import (
     TRANSPOSE,
@@ -200,19 +200,28 @@ def compact_payload(
             target, request = (target[1], target[0]), (request[1], request[0])
         if head.width <= target[0] * KEEP_FACTOR and head.height <= target[1] * KEEP_FACTOR:
             return _jpeg_payload(data)
-        shrunk = _shrink(_decode(data, 0, request, turn=False), target)
-        payload = _jpeg_encode(without_colour(shrunk))  # a gray page prints gray
+        shrunk = simplest(_shrink(_decode(data, 0, request, turn=False), target))
+        payload = _bilevel(shrunk) if shrunk.mode == "1" else _jpeg_encode(shrunk)
         payload.orientation = turn
         return payload
     im = _decode(data, frame, request)
     if im.mode == "1":
         return _lossless(im)
-    encoded = _jpeg_encode(without_colour(_shrink(im, target)))
+    shrunk = simplest(_shrink(im, target))  # gray prints gray, black text on white 1-bit
+    if shrunk.mode == "1":
+        return _bilevel(shrunk)
+    encoded = _jpeg_encode(shrunk)
     if mime == "image/png" and frame == 0 and len(data) <= len(encoded.data) * 1.5:
         kept = _png_passthrough(data)  # line art: the original PNG data may be smaller
         if kept is not None and len(kept.data) <= len(encoded.data):
             return kept
     return encoded
+
+
+def _bilevel(im: Image.Image) -> ImagePayload:
+    from pdorganizer.export.encode import bilevel_payload  # it builds on this module
+
+    return bilevel_payload(im)
 
 
 def _shrink(im: Image.Image, target: tuple[int, int]) -> Image.Image:
