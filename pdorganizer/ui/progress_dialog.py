@@ -32,6 +32,7 @@ class JobRunner(QProgressDialog):
         self._bar = bar
         self._text = text
         self.task: Task | None = None
+        self._closed = False
         self.canceled.connect(self._cancel)
 
     def start(
@@ -63,7 +64,7 @@ class JobRunner(QProgressDialog):
         return self.task
 
     def _progress(self, done: int, total: int, _label: str) -> None:
-        if self.task is None:  # closed meanwhile
+        if self._closed:  # the job ended meanwhile
             return
         # The label may name a file: shown here only, never logged.
         if total:
@@ -90,6 +91,7 @@ class JobRunner(QProgressDialog):
         self.setCancelButton(None)  # type: ignore[arg-type]
 
     def _close(self) -> None:
+        self._closed = True
         self.task = None
         self.hide()
         self.deleteLater()
