@@ -383,3 +383,20 @@ def test_declaration_and_letter_go_home_and_come_back(vault: Vault, tmp_path: Pa
     assert ds.record(vault, case.id).paragraphs[-1] == "Trabajo."
     assert [d.kind for d in vault.documents.list(case.id)] == ["declaration"]
     assert vault.check() == []
+
+
+def test_wipe_finds_the_schema_upgrade_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.pdvault"
+    # Raw SQL: the repositories speak the newest schema.
+    with (
+        Vault.create(path, PASSPHRASE, CHEAP_PARAMS, schema_version=2) as old,
+        old.transaction() as con,
+    ):
+        con.execute("INSERT INTO cases(name, created_at) VALUES ('Upgraded Person', '2025-01-01')")
+    with Vault.open(path, PASSPHRASE) as v:  # upgrades, writing NAME.schema2-backup-DATE
+        (upgrade_backup,) = [p for p in tmp_path.iterdir() if ".schema2-backup-" in p.name]
+        (case,) = v.cases.list()
+        (found,) = backups_holding(v, case.id)
+        assert found.path == upgrade_backup and found.holds_case is True  # found by name
+        wipe_case(v, case.id, remove_backups=[found.path])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.pdvault"]
