@@ -69,7 +69,8 @@ def offer_drafts(window: Any, vault: Vault) -> None:
     except PdoError:
         return
     if notice or case:
-        QTimer.singleShot(0, lambda: _offer(window, vault, notice, case))
+        # The window as context: if it is gone by then, Qt drops the call.
+        QTimer.singleShot(0, window, lambda: _offer(window, vault, notice, case))
 
 
 def _offer(window: Any, vault: Vault, notice: dict | None, case: dict | None) -> None:
