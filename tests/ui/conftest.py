@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from ui_helpers import settle
 
 from pdorganizer.ui.gui_gc import GuiThreadCollector
 from pdorganizer.ui.main_window import MainWindow
 from pdorganizer.ui.settings import AppSettings
-from pdorganizer.ui.worker import wait_for_all
+from pdorganizer.ui.worker import running_tasks, wait_for_all
 from pdorganizer.vault import CHEAP_PARAMS, Vault
 
 
@@ -35,6 +36,12 @@ def window(qtbot, settings: AppSettings) -> Iterator[MainWindow]:
     yield win
     win.shutdown()
     wait_for_all()
+    # Deliver what the workers queued while the window still exists, not into the next test.
+    for _ in range(100):
+        QApplication.processEvents()
+        if running_tasks() == 0:
+            break
+        wait_for_all(50)
 
 
 @pytest.fixture
