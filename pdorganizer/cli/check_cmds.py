@@ -120,8 +120,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)
         data = load_case(vault, case.id, pages=False)
-    timeline = build_timeline(data, as_of, args.lang)
-    path = write(lay_out(timeline, args.lang), args.output, title="Timeline of evidence")
+        timeline = build_timeline(data, as_of, args.lang)
+        drawing = lay_out(timeline, args.lang)
+        path = write(drawing, args.output, title="Timeline of evidence", vault=vault)
     marks = sum(len(r.marks) for r in timeline.rows)
     years = f"{timeline.first_year}-{timeline.last_year}"
     print(f"{path}  {len(timeline.rows)} rows, {marks} marks, {years}")

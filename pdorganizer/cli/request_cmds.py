@@ -140,7 +140,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
             from pdorganizer.request.docx_out import write_docx
 
             places = service.page_map(vault, case.id, _options(args), body)
-            path = write_docx(body, places, args.output)
+            path = write_docx(body, places, args.output, vault=vault)
             print(f"{path}  Word copy of the letter")
             print(f"pdorganizer: note: {DOCX_NOTE}", file=sys.stderr)
             return 0

@@ -200,6 +200,7 @@ def text_pdf(text: str) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     from pdorganizer.export import fonts
+    from pdorganizer.export.anonymous_pdf import blank_signature, clear_info
 
     fonts.register()
     size, leading, margin = 10.0, 13.0, 72.0
@@ -209,10 +210,7 @@ def text_pdf(text: str) -> bytes:
     pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
     out = io.BytesIO()
     c = Canvas(out, pagesize=letter, invariant=1, pageCompression=1)
-    c.setTitle("Índice de anexos - copia de trabajo en español")
-    c.setAuthor("")
-    c.setCreator("pdorganizer")
-    c.setSubject("")
+    clear_info(c, "Índice de anexos - copia de trabajo en español")  # no tool, no author
     for number, page in enumerate(pages, start=1):
         y = height - margin
         for i, line in enumerate(page):
@@ -224,7 +222,7 @@ def text_pdf(text: str) -> bytes:
         c.drawCentredString(width / 2, margin / 2, f"Página {number} de {len(pages)}")
         c.showPage()
     c.save()
-    return out.getvalue()
+    return blank_signature(out.getvalue())
 
 
 def fit_lines(lines: list[str], room: float, size: float) -> list[str]:

@@ -6,15 +6,20 @@ the document properties emptied (python-docx would otherwise sign it "python-doc
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.request.markup import parse
 from pdorganizer.request.tokens import PageMap, resolve
 from pdorganizer.vault import fsync_util
+
+if TYPE_CHECKING:
+    from pdorganizer.vault import Vault
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # no creation time that dates the file
 
@@ -24,6 +29,7 @@ def docx_bytes(text: str, places: PageMap) -> bytes:
     from docx.shared import Pt
 
     document = docx.Document()
+    _strip_template(document)
     props = document.core_properties
     for name in ("author", "title", "subject", "keywords", "comments", "last_modified_by",
                  "category", "content_status", "identifier", "language", "version"):  # fmt: skip
@@ -51,15 +57,44 @@ def docx_bytes(text: str, places: PageMap) -> bytes:
     return buf.getvalue()
 
 
-def write_docx(text: str, places: PageMap, path: str | os.PathLike[str]) -> Path:
+def _strip_template(document) -> None:  # python-docx Document
+    """Drop what python-docx's template carries besides the text: its thumbnail picture,
+    its app.xml ("Microsoft Macintosh Word", a company and template name), its revision
+    ids, and the setting that makes Word store a preview picture of page 1 (the letter's
+    text as an image) inside the file when the person saves it there."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            package.rels.pop(rid)
+    settings = document.settings.element
+    for tag in ("w:savePreviewPicture", "w:rsids"):
+        for element in settings.findall(qn(tag)):
+            settings.remove(element)
+
+
+def write_docx(
+    text: str, places: PageMap, path: str | os.PathLike[str], vault: Vault | None = None
+) -> Path:
+    """Write the Word copy owner-only through a temp file beside it; with `vault`, the
+    write is recorded in it first (vault.writing_to), so a temp file of plaintext that a
+    SIGKILL leaves is removed by the next write there or the next unlock."""
     target = Path(path)
     if target.suffix.lower() != ".docx":
         raise InvalidInput("the Word copy's name must end in .docx")
     if not target.parent.is_dir():
         raise InvalidInput("the folder {folder} does not exist", folder=str(target.parent))
     data = docx_bytes(text, places)
+    recorded = (
+        vault.writing_to(target.parent, f".{target.name}.")
+        if vault is not None
+        else contextlib.nullcontext()
+    )
     try:
-        return fsync_util.atomic_write(target, data, keep_mode=False)
+        with recorded:
+            return fsync_util.atomic_write(target, data, keep_mode=False)
     except OSError as exc:
         raise PdoError(
             "could not write {file}: {reason}",

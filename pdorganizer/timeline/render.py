@@ -3,8 +3,8 @@ decides where the bytes go (only a file the person asked for)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
-import os
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +17,8 @@ from pdorganizer.timeline.drawing import Drawing
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
+
+    from pdorganizer.vault import Vault
 from pdorganizer.vault import fsync_util
 
 PNG_SCALE = 2.0  # pixels per point: sharp on screen and when printed
@@ -79,20 +81,17 @@ def _png_line(
 def pdf_bytes(d: Drawing, title: str = "Timeline") -> bytes:
     from reportlab.pdfgen import canvas
 
+    from pdorganizer.export.anonymous_pdf import blank_signature, clear_info
     from pdorganizer.export.fonts import register
 
     register()
     out = io.BytesIO()
     c = canvas.Canvas(out, pagesize=(d.width, d.height), pageCompression=1, invariant=1)
-    c.setTitle(title)
-    c.setAuthor("")
-    c.setProducer("")
-    c.setCreator("")
-    c.setSubject("")
+    clear_info(c, title)
     draw_on(c, d, 0.0, d.height, 1.0)
     c.showPage()
     c.save()
-    return out.getvalue()
+    return blank_signature(out.getvalue())
 
 
 def draw_on(c: Canvas, d: Drawing, left: float, top: float, scale: float) -> None:
@@ -134,8 +133,12 @@ def draw_on(c: Canvas, d: Drawing, left: float, top: float, scale: float) -> Non
     c.restoreState()
 
 
-def write(d: Drawing, path: str | Path, title: str = "Timeline") -> Path:
-    """Write PNG or PDF by the file's ending, via a temporary name in the same folder."""
+def write(
+    d: Drawing, path: str | Path, title: str = "Timeline", vault: Vault | None = None
+) -> Path:
+    """Write PNG or PDF by the file's ending, owner-only (0600), through a private temp
+    file renamed over the name only when complete. With `vault`, the write is recorded
+    in it first (vault.writing_to) so a temp file a SIGKILL leaves is removed later."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix == ".png":
@@ -146,15 +149,13 @@ def write(d: Drawing, path: str | Path, title: str = "Timeline") -> Path:
         raise InvalidInput("the timeline is written as .png or .pdf, not {name}", name=target.name)
     if not target.parent.is_dir():
         raise InvalidInput("no folder {folder}", folder=str(target.parent))
-    temp = target.with_name(f".{target.name}.part")
-    try:
-        with fsync_util.create_private(temp, exclusive=False) as fh:  # owner-only (0600)
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
+    recorded = (
+        vault.writing_to(target.parent, f".{target.name}.")
+        if vault is not None
+        else contextlib.nullcontext()
+    )
+    with recorded:
+        fsync_util.atomic_write(target, data, keep_mode=False)
     return target
 
 

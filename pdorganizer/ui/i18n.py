@@ -147,14 +147,16 @@ def catalogue_bytes(
             os.replace(tmp, qm)  # another process may be reading the old one
             return qm.read_bytes()
         except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
-            log.warning("could not build the %s translation in place: %s", language, exc)
+            log.warning(
+                "could not build the %s translation in place: %s", language, type(exc).__name__
+            )
     try:
         with tempfile.TemporaryDirectory(prefix="pdorganizer-i18n-") as tmpdir:
             out = Path(tmpdir) / qm.name
             compile_catalogue(ts, out)
             return out.read_bytes()
     except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
-        log.warning("could not build the %s translation: %s", language, exc)
+        log.warning("could not build the %s translation: %s", language, type(exc).__name__)
     # A stale catalogue beats none: most strings still show translated.
     return qm.read_bytes() if qm.is_file() else None
 

@@ -10,6 +10,7 @@ import os
 from PySide6.QtCore import QByteArray, QSettings
 
 from pdorganizer.export.service import ExportOptions
+from pdorganizer.vault import fsync_util
 
 MAX_RECENT = 8
 CLINIC_AUTOLOCK_MINUTES = 3
@@ -30,6 +31,7 @@ EXPORT_DEFAULT_KEYS = (
 class AppSettings:
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store or QSettings("pdorganizer", "pdorganizer")
+        make_private(self.store)
 
     # -- language ---------------------------------------------------------------------
     @property
@@ -157,6 +159,27 @@ class AppSettings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def make_private(store: QSettings) -> None:
+    """The settings file owner-only (0600), before Qt writes it: the recent list names
+    vault files (often after the person). Qt would create it 0644 (umask 022), and keeps
+    the mode of the file it replaces, so narrowing it once holds for every later sync."""
+    if os.name != "posix":  # Windows keeps them in the registry
+        return
+    path = store.fileName()
+    if not path or not os.path.isabs(path):
+        return
+    try:
+        folder = os.path.dirname(path)
+        if not os.path.isdir(folder):
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        if os.path.exists(path):
+            os.chmod(path, 0o600)
+        else:
+            fsync_util.touch_private(path)
+    except OSError:
+        pass  # a read-only or odd home: Qt's own handling applies, nothing to lose here
 
 
 def _bool(value: object) -> bool:

@@ -126,6 +126,7 @@ class TimelineDialog(QDialog):
         self.setObjectName("timelineDialog")
         self.setWindowTitle(self.tr("Timeline of the evidence"))
         self.lang = lang
+        self.vault = vault  # records the save, so a crash leaves no temp file behind
         self.timeline: Timeline = build_timeline(
             load_case(vault, case_id, pages=False), dt.date.today(), lang
         )
@@ -170,6 +171,6 @@ class TimelineDialog(QDialog):
         if not path.lower().endswith((".pdf", ".png")):
             path += ".pdf"
         try:
-            write(self.drawing, path, title="Timeline of evidence")
+            write(self.drawing, path, title="Timeline of evidence", vault=self.vault)
         except Exception as exc:
             show_error(self, exc, "save timeline")
