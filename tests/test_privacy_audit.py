@@ -195,3 +195,26 @@ def test_docx_bytes_in_memory_carry_no_app_properties() -> None:
         types = z.read("[Content_Types].xml").decode()
     assert "extended-properties" not in rels and "thumbnail" not in rels
     assert "app.xml" not in types and "jpeg" not in types.lower()
+
+
+def test_outputs_are_made_without_any_network(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """python-docx, lxml, reportlab and Pillow build every output offline: any attempt to
+    resolve a name or open a connection fails this test."""
+    import socket
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("network used")
+
+    for name in ("getaddrinfo", "create_connection", "gethostbyname"):
+        monkeypatch.setattr(socket, name, refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    case = vault.cases.add("Test Person")
+    build_sample(vault, case.id)
+    write_docx(LETTER, {}, tmp_path / "l.docx", vault=vault)
+    write_timeline(_drawing(), tmp_path / "t.pdf", vault=vault)
+    write_timeline(_drawing(), tmp_path / "t.png", vault=vault)
+    write_index_es(vault, case.id, tmp_path / "i.pdf")
+    assert {p.name for p in tmp_path.iterdir()} >= {"l.docx", "t.pdf", "t.png", "i.pdf"}
