@@ -203,4 +203,5 @@ def test_linux_bundle_builds_and_runs() -> None:
     assert "check: bundle OK" in done.stdout
     bundle = ROOT / "installer" / "dist" / "pdorganizer"
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
-    assert size < 150 * 1024 * 1024, f"bundle is {size / 2**20:.0f} MiB"
+    # issue 13 allows the bundle up to 200 MB (room for photo clean-up); 157 MiB measured
+    assert size < 200 * 1024 * 1024, f"bundle is {size / 2**20:.0f} MiB"
