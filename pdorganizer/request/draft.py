@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from pdorganizer.core.anumber import format_a_number
 from pdorganizer.core.factors import Taxonomy
 from pdorganizer.core.models import Case, Document, Exhibit
 from pdorganizer.request.tokens import make
@@ -89,7 +90,7 @@ def _caption(case: Case) -> list[str]:
     lines.append("\n".join(addressee))
     lines.append("")
     re_lines = [f"**Re: {case.name}**"]
-    re_lines.append(f"A-Number: {case.a_number.strip() or writer('A-Number')}")
+    re_lines.append(f"A-Number: {format_a_number(case.a_number) or writer('A-Number')}")
     if case.next_hearing_date.strip():
         hearing = f"Next hearing: {case.next_hearing_date.strip()}"
         if case.next_hearing_type.strip():
