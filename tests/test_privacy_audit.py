@@ -137,6 +137,9 @@ fsync_util.os.replace = replace_then_pause
 if sys.argv[3] == "docx":
     from pdorganizer.request.docx_out import write_docx
     write_docx("María José López, A123-456-789", {}, sys.argv[4], vault=vault)
+elif sys.argv[3] == "sheet":
+    from pdorganizer.export.handoff_sheet import write_sheet
+    write_sheet(sys.argv[4], "María José López", "client.pdvault", "one two three", vault=vault)
 else:
     from pdorganizer.timeline.drawing import Drawing
     from pdorganizer.timeline.render import write
@@ -162,6 +165,36 @@ def test_killed_word_copy_or_timeline_leaves_nothing_after_the_next_unlock(
     assert _records(path) == []  # _records opens the vault: that unlock removed it
     assert _hidden(out) == [decoy.name] and decoy.read_bytes() == b"mine"
     assert not (out / f"letter.{kind}").exists()
+
+
+@posix_only
+def test_killed_handoff_sheet_leaves_no_passphrase_after_the_next_unlock(tmp_path: Path) -> None:
+    path = tmp_path / "crash.pdvault"
+    Vault.create(path, PASS, CHEAP_PARAMS).close()
+    out = tmp_path / "out"
+    out.mkdir()
+    _run_until_paused(CRASH_SCRIPT, str(path), PASS, "sheet", str(out / "sheet.pdf"))
+    (partial,) = _hidden(out)  # the complete sheet, passphrase and all, never renamed
+    assert partial.startswith(".sheet.pdf.") and _mode(out / partial) == 0o600
+    assert len(_records(path)) == 0  # that unlock removed the file and its record
+    assert list(out.iterdir()) == []
+
+
+@posix_only
+def test_handoff_sheet_is_private_and_names_no_tool(
+    vault: Vault, tmp_path: Path, loose_umask
+) -> None:
+    from pdorganizer.export.handoff_sheet import write_sheet
+
+    out = write_sheet(
+        tmp_path / "hoja.pdf", "María José López", "c.pdvault", "uno dos", "es", vault=vault
+    )
+    assert _mode(out) == 0o600 and _hidden(tmp_path) == []
+    _assert_anonymous_pdf(out)
+    meta = PdfReader(out).metadata or {}
+    assert meta.get("/Title") == "Su archivo"  # neutral: neither the person nor the tool
+    assert "María José López" in PdfReader(out).pages[0].extract_text()
+    assert [k for k in vault.meta() if k.startswith("pending_write.")] == []
 
 
 @posix_only

@@ -68,18 +68,22 @@ def cmd_handoff(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)
         result = hand_off(vault, case.id, args.output, passphrase, params=params)
-    print(
-        f"handed off case {case.id} to {result.path}: {result.documents} documents, "
-        f"{result.sources} files, {result.size / 1e6:.1f} MB"
-    )
-    if args.generate:
-        bits = passphrase_words.entropy_bits(args.words, args.lang)
-        print(f"passphrase ({args.words} words, {bits:.0f} bits): {passphrase}")
-    if args.sheet:
-        from pdorganizer.export.handoff_sheet import write_sheet
+        print(
+            f"handed off case {case.id} to {result.path}: {result.documents} documents, "
+            f"{result.sources} files, {result.size / 1e6:.1f} MB"
+        )
+        if args.generate:
+            bits = passphrase_words.entropy_bits(args.words, args.lang)
+            print(f"passphrase ({args.words} words, {bits:.0f} bits): {passphrase}")
+        if args.sheet:
+            from pdorganizer.export.handoff_sheet import write_sheet
 
-        sheet = write_sheet(args.sheet, case.name, result.path.name, passphrase, args.lang)
-        print(f"hand-off sheet written to {sheet}")
+            # Inside the open vault: the write is recorded there, so a temp file of the
+            # passphrase that a kill leaves is removed on the next unlock.
+            sheet = write_sheet(
+                args.sheet, case.name, result.path.name, passphrase, args.lang, vault=vault
+            )
+            print(f"hand-off sheet written to {sheet}")
     return 0
 
 

@@ -2,8 +2,10 @@
 type, how to open the file and what losing the passphrase means. English or Spanish
 (texts in resources/handoff_sheet.json, so the CLI needs no Qt).
 
-Written only when asked, under a temporary name then renamed; the PDF's only metadata is
-its title (no author, no dates: `invariant`).
+Written only when asked, owner-only, under a temporary name then renamed; with the vault,
+the write is recorded in it first (`vault.writing_to`) so a temp file holding the
+passphrase that a SIGKILL leaves is removed on the next unlock. The PDF's only metadata is
+a neutral title: no author, no tool, no reportlab comments, no dates of now (`invariant`).
 """
 
 from __future__ import annotations
@@ -13,13 +15,17 @@ import datetime as dt
 import io
 import json
 import os
-import secrets
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pdorganizer.core.errors import InvalidInput
+from pdorganizer.core.errors import InvalidInput, PdoError
+from pdorganizer.export.anonymous_pdf import blank_signature, clear_info
 from pdorganizer.resources_path import resource
 from pdorganizer.vault import fsync_util
+
+if TYPE_CHECKING:
+    from pdorganizer.vault import Vault
 
 
 @cache
@@ -45,10 +51,7 @@ def sheet_pdf(name: str, file_name: str, passphrase: str, lang: str = "en") -> b
     out = io.BytesIO()
     width, height = letter
     c = Canvas(out, pagesize=letter, invariant=1, pageCompression=1)
-    c.setTitle(str(_t("title", lang)))
-    c.setAuthor("")
-    c.setCreator("pdorganizer")
-    c.setSubject("")
+    clear_info(c, str(_t("pdf_title", lang)))  # a sheet found on someone names no tool
 
     def esc(text: str) -> str:
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -97,11 +100,16 @@ def sheet_pdf(name: str, file_name: str, passphrase: str, lang: str = "en") -> b
     frame.addFromList([KeepInFrame(width - 2 * inch, height - 2 * inch, story, mode="shrink")], c)
     c.showPage()
     c.save()
-    return out.getvalue()
+    return blank_signature(out.getvalue())
 
 
 def write_sheet(
-    path: str | os.PathLike[str], name: str, file_name: str, passphrase: str, lang: str = "en"
+    path: str | os.PathLike[str],
+    name: str,
+    file_name: str,
+    passphrase: str,
+    lang: str = "en",
+    vault: Vault | None = None,
 ) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".pdf":
@@ -111,14 +119,18 @@ def write_sheet(
     if not target.parent.is_dir():
         raise InvalidInput("the folder {folder} does not exist", folder=str(target.parent))
     data = sheet_pdf(name, file_name, passphrase, lang)
-    tmp = target.with_name(f"{target.name}.tmp-{secrets.token_hex(4)}")
+    # atomic_write's temp name (.NAME.XXXXXXXX.part) is one leftovers.TEMP_PATTERNS knows.
+    recorded = (
+        vault.writing_to(target.parent, f".{target.name}.")
+        if vault is not None
+        else contextlib.nullcontext()
+    )
     try:
-        with fsync_util.create_private(tmp) as fh:  # owner-only: it holds the passphrase
-            fh.write(data)
-        fsync_util.fsync_file(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return target
+        with recorded:  # owner-only: it holds the passphrase; fsyncs file and folder
+            return fsync_util.atomic_write(target, data, keep_mode=False)
+    except OSError as exc:
+        raise PdoError(
+            "could not write {file}: {reason}",
+            file=str(target),
+            reason=exc.strerror or "the system refused",
+        ) from None

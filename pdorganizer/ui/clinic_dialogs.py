@@ -206,10 +206,16 @@ class HandoffDone(QDialog):
     """The file is written: the passphrase once more, and the sheet only if asked for."""
 
     def __init__(
-        self, parent: QWidget | None, result: HandoffResult, passphrase: str, lang: str
+        self,
+        parent: QWidget | None,
+        result: HandoffResult,
+        passphrase: str,
+        lang: str,
+        vault: Vault | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoffDone")
+        self.vault = vault  # records the sheet's write: a killed save leaves no passphrase
         self.setWindowTitle(self.tr("The client's vault is ready"))
         self.result, self.passphrase, self.lang = result, passphrase, lang
         self.sheet_path: Path | None = None
@@ -254,7 +260,12 @@ class HandoffDone(QDialog):
             return
         try:
             self.sheet_path = write_sheet(
-                path, self.result.case_name, self.result.path.name, self.passphrase, self.lang
+                path,
+                self.result.case_name,
+                self.result.path.name,
+                self.passphrase,
+                self.lang,
+                vault=None if self.vault is None or self.vault.closed else self.vault,
             )
         except Exception as exc:
             show_error(self, exc, "hand-off sheet")
@@ -313,7 +324,7 @@ class ClinicActions(QObject):
 
     def _handed_off(self, result: HandoffResult, passphrase: str, lang: str) -> None:
         self.window.job = None
-        done = HandoffDone(self.window, result, passphrase, lang)
+        done = HandoffDone(self.window, result, passphrase, lang, self.window.vault)
         done.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         done.finished.connect(lambda _r: setattr(self, "last_handoff", None))
         done.open()
