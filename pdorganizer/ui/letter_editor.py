@@ -657,7 +657,9 @@ class LetterEditor(QWidget):
         try:
             from pdorganizer.request.docx_out import write_docx
 
-            write_docx(self.edit.to_text(), self.edit.places, path)
+            # Recorded in the vault: a killed save leaves no plaintext temp file for good.
+            vault = self.vault if self.vault is not None and not self.vault.closed else None
+            write_docx(self.edit.to_text(), self.edit.places, path, vault=vault)
         except Exception as exc:
             show_error(self, exc, "write docx")
             return
