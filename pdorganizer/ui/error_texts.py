@@ -104,6 +104,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP(
         "PdoError", "the vault file could not be written (disk error); this file was not kept"
     ),
+    QT_TRANSLATE_NOOP("PdoError", "could not write {file}: {reason}"),
     QT_TRANSLATE_NOOP("PdoError", "this case has no documents to list"),
     QT_TRANSLATE_NOOP("PdoError", "an image file is damaged (its JPEG data does not parse)"),
     QT_TRANSLATE_NOOP("PdoError", "page size must be letter or a4"),
@@ -145,7 +146,6 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("PdoError", "the declaration has no English translation yet"),
     QT_TRANSLATE_NOOP("PdoError", "the Word copy's name must end in .docx"),
-    QT_TRANSLATE_NOOP("PdoError", "could not write {file}: {reason}"),
     QT_TRANSLATE_NOOP(
         "PdoError", "this case already has a letter; use --force to replace it with a new draft"
     ),

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.checks import SEVERITIES, Finding, PreflightOptions, Report, preflight
+from pdorganizer.core.errors import Cancelled, PdoError
+from pdorganizer.core.safelog import log, log_unexpected
 from pdorganizer.export.service import ExportOptions
-from pdorganizer.ui.errors import show_error
+from pdorganizer.ui.errors import show_error, user_message
 from pdorganizer.ui.worker import Task, run_task
 from pdorganizer.vault import Vault
 
@@ -48,6 +50,15 @@ def app_language() -> str:
 
 def _escape(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def log_failure(exc: BaseException) -> None:
+    """A background check failed: its type only for a known failure (the message can name
+    a document), the type-and-location summary for a bug."""
+    if isinstance(exc, PdoError):
+        log.info("pre-flight check did not run: %s", type(exc).__name__)
+    else:
+        log_unexpected(exc, "preflight")
 
 
 def check_case(
@@ -257,15 +268,25 @@ class PreflightPanel(QWidget):
         self._task = None
         self.report, titles = result
         self.findings.show_report(self.report, titles)
+        self.summary.setStyleSheet("")
         self.summary.setText(self._summary_text(self.report))
         self.title_changed.emit(self.tab_title())
 
     def _failed(self, generation: int, exc: BaseException) -> None:
+        """Shown in the panel, never in a modal box: this is background work (the case may
+        have been deleted under it) and a box would pop up over whatever the person does."""
         if generation != self._generation:
             return
         self._task = None
-        self.summary.setText(self.tr("The checks could not run."))
-        show_error(self, exc, "preflight")
+        if isinstance(exc, Cancelled):
+            return
+        log_failure(exc)
+        reason = user_message(exc)
+        text = self.tr("The checks could not run.")
+        if reason:
+            text += " " + reason[:1].upper() + reason[1:]
+        self.summary.setText(text + " " + self.tr('Press "Check again" to try once more.'))
+        self.summary.setStyleSheet(f"color: {COLORS['blocker']};")
 
     def _summary_text(self, report: Report) -> str:
         blockers, warnings = report.count("blocker"), report.count("warning")
@@ -292,6 +313,7 @@ class PreflightPanel(QWidget):
         self.report = None
         self.findings.clear()
         self.summary.clear()
+        self.summary.setStyleSheet("")
 
     def clear(self) -> None:
         """Forget the vault and every finding (they name documents)."""
@@ -363,6 +385,8 @@ class ReadinessBox(QGroupBox):
 
     def _failed(self, exc: BaseException) -> None:
         self._task = None
+        if not isinstance(exc, Cancelled):
+            log_failure(exc)
         self.status.setText(self.tr("The checks could not run."))
 
     def cancel(self) -> None:

@@ -2532,6 +2532,10 @@
         <translation>No se pudo hacer la revisión.</translation>
     </message>
     <message>
+        <source>Press &quot;Check again&quot; to try once more.</source>
+        <translation>Presione &quot;Revisar de nuevo&quot; para intentarlo otra vez.</translation>
+    </message>
+    <message>
         <source>Nothing found. Read the packet once more before you send it.</source>
         <translation>No se encontró nada. Lea el paquete una vez más antes de enviarlo.</translation>
     </message>

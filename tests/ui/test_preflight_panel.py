@@ -195,3 +195,32 @@ def test_document_panel_kinds_from_resources_and_expires(qtbot, vault: Vault, ca
     panel.save_fields()
     assert vault.documents.get(doc.id).expires == "2030-01-31"  # refused, nothing changed
     assert "YYYY-MM-DD" in panel.status_label.text()
+
+
+def test_a_failed_background_check_shows_in_the_panel_not_in_a_box(
+    qtbot, vault: Vault, caplog
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from pdorganizer.ui.preflight_panel import PreflightPanel
+
+    case_id = good_case(vault)
+    panel = PreflightPanel()
+    qtbot.addWidget(panel)
+    panel.load(vault, case_id)
+    qtbot.waitUntil(lambda: panel.report is not None and panel._task is None, timeout=15000)
+    name = vault.cases.get(case_id).name
+    vault.cases.delete(case_id)  # deleted while the tab still shows it
+    with caplog.at_level("INFO", logger="pdorganizer"):
+        panel.refresh()
+        qtbot.waitUntil(lambda: panel._task is None, timeout=15000)
+        settle(qtbot)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert QApplication.activeModalWidget() is None
+    assert panel.summary.text().startswith("The checks could not run.")
+    assert "Check again" in panel.summary.text() and panel.recheck_button.isEnabled()
+    assert caplog.records and name not in caplog.text  # logged, without the person's name
+    case_id = good_case(vault)
+    panel.load(vault, case_id)
+    qtbot.waitUntil(lambda: panel.report is not None and panel._task is None, timeout=15000)
+    assert "could not run" not in panel.summary.text() and panel.summary.styleSheet() == ""
