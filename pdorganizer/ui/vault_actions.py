@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from pdorganizer.core.errors import WrongPassphrase
 from pdorganizer.core.progress import Progress
 from pdorganizer.ui.errors import show_error
-from pdorganizer.ui.file_dialogs import forget_visited_folders
+from pdorganizer.ui.file_dialogs import choose_folder
 from pdorganizer.ui.progress_dialog import JobRunner
 from pdorganizer.ui.strength import strength_score
 from pdorganizer.vault import VAULT_SUFFIX, Vault, backups
@@ -40,13 +39,6 @@ if TYPE_CHECKING:
     from pdorganizer.ui.main_window import MainWindow
 
 MIN_LENGTH = 8
-
-
-def choose_folder(parent: QWidget | None, caption: str, folder: str) -> str:
-    try:
-        return QFileDialog.getExistingDirectory(parent, caption, folder)
-    finally:
-        forget_visited_folders()
 
 
 def backup_target(vault_path: Path, folder: str, word: str) -> Path:
