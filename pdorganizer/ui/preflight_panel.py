@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.checks import SEVERITIES, Finding, PreflightOptions, Report, preflight
-from pdorganizer.core.errors import Cancelled, PdoError
+from pdorganizer.core.errors import Cancelled, NotFound, PdoError
 from pdorganizer.core.safelog import log, log_unexpected
 from pdorganizer.export.service import ExportOptions
 from pdorganizer.ui.errors import show_error, user_message
@@ -196,6 +196,11 @@ class PreflightPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("preflightSummary")
+        # Why a check failed, under the row (a wrapped label beside buttons gets clipped).
+        self.failure = QLabel()
+        self.failure.setWordWrap(True)
+        self.failure.setObjectName("preflightFailure")
+        self.failure.hide()
         self.recheck_button = QPushButton(self.tr("Check again"))
         self.recheck_button.clicked.connect(self.refresh)
         self.timeline_button = QPushButton(self.tr("Timeline…"))
@@ -215,6 +220,7 @@ class PreflightPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(row)
+        layout.addWidget(self.failure)
         layout.addWidget(scroll, 1)
         self._set_enabled(False)
 
@@ -268,7 +274,7 @@ class PreflightPanel(QWidget):
         self._task = None
         self.report, titles = result
         self.findings.show_report(self.report, titles)
-        self.summary.setStyleSheet("")
+        self._show_failure("")
         self.summary.setText(self._summary_text(self.report))
         self.title_changed.emit(self.tab_title())
 
@@ -281,12 +287,21 @@ class PreflightPanel(QWidget):
         if isinstance(exc, Cancelled):
             return
         log_failure(exc)
-        reason = user_message(exc)
-        text = self.tr("The checks could not run.")
+        if isinstance(exc, NotFound):  # deleted under the check (its message is English)
+            reason = self.tr("The case or one of its documents is no longer in the vault.")
+        else:
+            reason = user_message(exc) or ""
         if reason:
-            text += " " + reason[:1].upper() + reason[1:]
-        self.summary.setText(text + " " + self.tr('Press "Check again" to try once more.'))
-        self.summary.setStyleSheet(f"color: {COLORS['blocker']};")
+            reason = reason[:1].upper() + reason[1:].rstrip(".") + ". "
+        self.summary.setText(self.tr("The checks could not run."))
+        self._show_failure(reason + self.tr('Press "Check again" to try once more.'))
+
+    def _show_failure(self, text: str) -> None:
+        red = f"color: {COLORS['blocker']};" if text else ""
+        self.summary.setStyleSheet(red)
+        self.failure.setStyleSheet(red)
+        self.failure.setText(text)
+        self.failure.setVisible(bool(text))
 
     def _summary_text(self, report: Report) -> str:
         blockers, warnings = report.count("blocker"), report.count("warning")
@@ -313,7 +328,7 @@ class PreflightPanel(QWidget):
         self.report = None
         self.findings.clear()
         self.summary.clear()
-        self.summary.setStyleSheet("")
+        self._show_failure("")
 
     def clear(self) -> None:
         """Forget the vault and every finding (they name documents)."""

@@ -2528,6 +2528,10 @@
         <translation>Revisando…</translation>
     </message>
     <message>
+        <source>The case or one of its documents is no longer in the vault.</source>
+        <translation>El caso o uno de sus documentos ya no está en la caja fuerte.</translation>
+    </message>
+    <message>
         <source>The checks could not run.</source>
         <translation>No se pudo hacer la revisión.</translation>
     </message>

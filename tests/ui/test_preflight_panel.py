@@ -217,10 +217,15 @@ def test_a_failed_background_check_shows_in_the_panel_not_in_a_box(
         settle(qtbot)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
     assert QApplication.activeModalWidget() is None
-    assert panel.summary.text().startswith("The checks could not run.")
-    assert "Check again" in panel.summary.text() and panel.recheck_button.isEnabled()
+    assert panel.summary.text() == "The checks could not run."
+    assert panel.failure.isVisibleTo(panel) and panel.recheck_button.isEnabled()
+    assert panel.failure.text() == (
+        'The case or one of its documents is no longer in the vault. Press "Check again" '
+        "to try once more."
+    )
     assert caplog.records and name not in caplog.text  # logged, without the person's name
     case_id = good_case(vault)
     panel.load(vault, case_id)
     qtbot.waitUntil(lambda: panel.report is not None and panel._task is None, timeout=15000)
     assert "could not run" not in panel.summary.text() and panel.summary.styleSheet() == ""
+    assert not panel.failure.isVisibleTo(panel)
