@@ -85,3 +85,34 @@ def test_case_remove_wipe_removes_backups_when_told(clinic_file: Path, tmp_path:
     assert not copy.exists()
     with Vault.open(clinic_file, PASSPHRASE) as v:
         assert [c.name for c in v.cases.list()] == ["Bob Other"]
+
+
+def test_handoff_and_merge_json(clinic_file: Path, tmp_path: Path, capsys, monkeypatch):
+    import json
+
+    from pdorganizer.vault import CHEAP_PARAMS
+
+    client, sheet = tmp_path / "c.pdvault", tmp_path / "s.pdf"
+    args = ["handoff", str(clinic_file), "--case", "Ana Perez", "-o", str(client), "--json"]
+    assert run([*args, "--generate", "--sheet", str(sheet), "--insecure-fast-kdf"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["path"] == str(client) and out["sheet"] == str(sheet)
+    assert out["documents"] == 1 and out["words"] == 6 and len(out["passphrase"].split()) == 6
+    monkeypatch.setenv("PDORGANIZER_OTHER_PASSPHRASE", out["passphrase"])
+    assert run(["merge", str(clinic_file), str(client), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    (case,) = report["cases"]
+    assert case["name"] == "Ana Perez" and case["unchanged"] == 1 and case["conflicts"] == []
+    assert report["client_backup"] is None
+    assert run(["merge", str(clinic_file), "1", "2", "--json"]) == 2  # doc ids: no JSON
+
+    old = tmp_path / "stick" / "old.pdvault"  # a client file of an older version
+    old.parent.mkdir()
+    Vault.create(old, "old client passphrase", CHEAP_PARAMS, schema_version=2).close()
+    monkeypatch.setenv("PDORGANIZER_OTHER_PASSPHRASE", "old client passphrase")
+    assert run(["merge", str(clinic_file), str(old), "--json"]) == 0
+    backup = Path(json.loads(capsys.readouterr().out)["client_backup"])
+    assert backup.parent == old.parent and ".schema2-backup-" in backup.name
+    Vault.open(backup, "old client passphrase").close()  # encrypted, same passphrase
+    assert run(["merge", str(clinic_file), str(old)]) == 0  # upgraded now: nothing to say
+    assert "older format" not in capsys.readouterr().out

@@ -11,8 +11,10 @@ from pdorganizer.cli.common import (
     UsageError,
     _prompt,
     add_case_arg,
+    add_json_arg,
     add_vault_arg,
     open_vault,
+    print_json,
     read_new_passphrase,
 )
 from pdorganizer.core import passphrase_words
@@ -53,6 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--sheet", metavar="FILE.pdf", help="also write the one-page hand-off sheet (PDF)"
     )
+    add_json_arg(p)
     p.add_argument("--insecure-fast-kdf", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_handoff)
 
@@ -68,13 +71,24 @@ def cmd_handoff(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)
         result = hand_off(vault, case.id, args.output, passphrase, params=params)
-        print(
-            f"handed off case {case.id} to {result.path}: {result.documents} documents, "
-            f"{result.sources} files, {result.size / 1e6:.1f} MB"
-        )
+        out: dict = {
+            "case": case.id,
+            "path": str(result.path),
+            "documents": result.documents,
+            "sources": result.sources,
+            "size": result.size,
+            "sheet": None,
+        }
+        if not args.json:
+            print(
+                f"handed off case {case.id} to {result.path}: {result.documents} documents, "
+                f"{result.sources} files, {result.size / 1e6:.1f} MB"
+            )
         if args.generate:
             bits = passphrase_words.entropy_bits(args.words, args.lang)
-            print(f"passphrase ({args.words} words, {bits:.0f} bits): {passphrase}")
+            out.update(passphrase=passphrase, words=args.words, bits=round(bits, 1))
+            if not args.json:
+                print(f"passphrase ({args.words} words, {bits:.0f} bits): {passphrase}")
         if args.sheet:
             from pdorganizer.export.handoff_sheet import write_sheet
 
@@ -83,7 +97,11 @@ def cmd_handoff(args: argparse.Namespace) -> int:
             sheet = write_sheet(
                 args.sheet, case.name, result.path.name, passphrase, args.lang, vault=vault
             )
-            print(f"hand-off sheet written to {sheet}")
+            out["sheet"] = str(sheet)
+            if not args.json:
+                print(f"hand-off sheet written to {sheet}")
+    if args.json:
+        print_json(out)
     return 0
 
 
@@ -95,11 +113,42 @@ def cmd_merge_vault(args: argparse.Namespace, other: str) -> int:
     """`merge VAULT CLIENT.pdvault` (page_cmds' `merge` hands a non-number here)."""
     with open_vault(args) as vault:
         report = merge(vault, other, read_other_passphrase())
-    print_merge(report)
+    if getattr(args, "json", False):
+        print_json(merge_json(report))
+    else:
+        print_merge(report)
     return 0
 
 
+def merge_json(report: MergeReport) -> dict:
+    return {
+        "cases": [
+            {
+                "case": r.case_id,
+                "name": r.name,
+                "new_case": r.new_case,
+                "added": r.added,
+                "updated": r.updated,
+                "unchanged": r.unchanged,
+                "only_here": r.only_here,
+                "profile_updated": r.profile_updated,
+                "exhibits_updated": r.exhibits_updated,
+                "conflicts": [
+                    {"kind": c.kind, "title": c.title, "fields": c.fields} for c in r.conflicts
+                ],
+            }
+            for r in report.cases
+        ],
+        "client_backup": str(report.client_backup) if report.client_backup else None,
+    }
+
+
 def print_merge(report: MergeReport) -> None:
+    if report.client_backup is not None:
+        print(
+            "the client's file was in an older format and was upgraded to open it; "
+            f"an encrypted copy of it as it was is at {report.client_backup}"
+        )
     for r in report.cases:
         state = "added as a new case" if r.new_case else "merged"
         print(

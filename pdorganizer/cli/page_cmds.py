@@ -54,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "docs", metavar="DOC|CLIENT.pdvault", nargs="+", help="document ids, first keeps"
     )
+    p.add_argument("--json", action="store_true", help="machine-readable report (client file)")
     p.set_defaults(func=cmd_merge)
 
 
@@ -134,6 +135,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return cmd_merge_vault(args, args.docs[0])
     if not all(d.isdigit() for d in args.docs):
         raise UsageError("merge takes document ids, or one client's .pdvault file")
+    if args.json:
+        raise UsageError("--json goes with a client's .pdvault file")
     with open_vault(args) as vault:
         _print_doc(vault.documents.merge([int(d) for d in args.docs]))
     return 0

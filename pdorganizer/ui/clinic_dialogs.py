@@ -383,11 +383,21 @@ class ClinicActions(QObject):
         box.setWindowTitle(self.tr("The client's file was taken back"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText("<p>" + "</p><p>".join(lines) + "</p>")
-        box.setInformativeText(
-            self.tr(
-                "Nothing was lost: what was in both is kept. The client's file was not changed."
+        if report.client_backup is None:
+            box.setInformativeText(
+                self.tr(
+                    "Nothing was lost: what was in both is kept. The client's file was not changed."
+                )
             )
-        )
+        else:  # opening it upgraded it, after writing its backup beside it (their stick)
+            box.setInformativeText(
+                self.tr(
+                    "Nothing was lost: what was in both is kept. The client's file was in an "
+                    "older format: to open it, it was updated to this version's format, and "
+                    "a copy of it as it was, locked with the same passphrase, was saved "
+                    "beside it as “%1”."
+                ).replace("%1", report.client_backup.name)
+            )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _r: setattr(self, "last_report", None))
         box.open()

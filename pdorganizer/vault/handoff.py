@@ -79,6 +79,9 @@ class MergeCaseReport:
 @dataclass
 class MergeReport:
     cases: list[MergeCaseReport] = field(default_factory=list)
+    # Opening an older client file upgrades it (the merge needs this schema) after an
+    # encrypted copy of the old one is written beside it: that copy's path, else None.
+    client_backup: Path | None = None
 
     @property
     def conflicts(self) -> int:
@@ -217,7 +220,8 @@ def merge(
     progress: Progress | None = None,
 ) -> MergeReport:
     """Bring every case of the other vault into this one, in one transaction. The other
-    file is only read."""
+    file is only read, except that an older schema is upgraded when it opens (with an
+    encrypted backup beside it: `MergeReport.client_backup`)."""
     other_file = Path(other_path)
     if other_file.resolve() == vault.path.resolve():
         raise InvalidInput("choose the client's file, not this vault itself")
@@ -227,6 +231,7 @@ def merge(
         other.read() as src,
         vault.transaction() as dst,
     ):
+        report.client_backup = other.schema_backup
         dst.execute("PRAGMA defer_foreign_keys = ON")
         case_ids = [r[0] for r in src.execute("SELECT id FROM cases ORDER BY id")]
         for case_id in case_ids:

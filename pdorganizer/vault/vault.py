@@ -146,6 +146,9 @@ class Vault:
         self.documents = DocumentRepo(self)
         self.exhibits = ExhibitRepo(self)
         self.factors = FactorRepo(self)
+        # The encrypted copy written beside the file before an older schema was upgraded
+        # by this open (None: no upgrade); a merge report names it (a client's USB stick).
+        self.schema_backup: Path | None = None
 
     # -- opening ------------------------------------------------------------------------
 
@@ -504,6 +507,7 @@ class Vault:
             f"{self.path.stem}.schema{found}-backup-{stamp}{self.path.suffix or VAULT_SUFFIX}"
         )
         self.backup(backup)
+        self.schema_backup = backup
         log.info(
             "vault schema upgraded from %d to %d; backup written", found, schema.SCHEMA_VERSION
         )

@@ -344,6 +344,10 @@
         <translation>No se perdió nada: se guardó lo que había en los dos. El archivo del cliente no se cambió.</translation>
     </message>
     <message>
+        <source>Nothing was lost: what was in both is kept. The client&apos;s file was in an older format: to open it, it was updated to this version&apos;s format, and a copy of it as it was, locked with the same passphrase, was saved beside it as “%1”.</source>
+        <translation>No se perdió nada: se guardó lo que había en los dos. El archivo del cliente tenía un formato anterior: para abrirlo se actualizó al formato de esta versión, y una copia de cómo era, cerrada con la misma contraseña, se guardó a su lado como “%1”.</translation>
+    </message>
+    <message>
         <source>The pages of “%1” were changed in both places: the client&apos;s version was added as a separate document.</source>
         <translation>Las páginas de “%1” se cambiaron en los dos lugares: la versión del cliente se agregó como un documento aparte.</translation>
     </message>

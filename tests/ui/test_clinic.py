@@ -258,3 +258,20 @@ def test_locking_closes_the_hand_off_result_and_its_passphrase(
     assert opened.vault_actions.clinic.last_handoff is None
     shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert all(words[0] not in visible_texts(w) for w in shown)
+
+
+def test_taking_back_an_older_client_file_says_it_was_upgraded(
+    qtbot, opened: MainWindow, tmp_path: Path
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    old = stick / "client.pdvault"
+    Vault.create(old, "old client passphrase", CHEAP_PARAMS, schema_version=2).close()
+    opened.vault_actions.clinic.take_back(str(old), "old client passphrase")
+    idle(qtbot, opened)
+    report = opened.vault_actions.clinic.last_report
+    assert report is not None
+    (backup,) = [p.name for p in stick.iterdir() if ".schema2-backup-" in p.name]
+    assert "older format" in report.informativeText() and backup in report.informativeText()
+    assert "was not changed" not in report.informativeText()
+    report.close()
