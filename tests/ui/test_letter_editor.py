@@ -155,3 +155,32 @@ def test_copy_and_paste_keep_citations(qtbot, vault, case):
     pasted.setText(f" and [[{doc.id} p.3]]")  # a token typed elsewhere becomes a chip
     editor.edit.insertFromMimeData(pasted)
     assert _chip_texts(editor)[-1] == "Ex. A at 6"
+
+
+def test_word_copy_save_is_recorded_in_the_vault(qtbot, vault, case, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from ui_helpers import answer_dialog
+
+    from pdorganizer.vault import Vault
+
+    service.draft(vault, case.id)
+    editor = _editor(qtbot, vault, case.id)
+    folders = []
+    real = Vault.writing_to
+
+    def spy(self, folder, prefix):  # the real record, noted: a killed save gets swept
+        folders.append((folder, prefix))
+        return real(self, folder, prefix)
+
+    monkeypatch.setattr(Vault, "writing_to", spy)
+    out = tmp_path / "letter.docx"
+
+    def choose(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(out))
+        dialog.accept()
+
+    answer_dialog(choose, QFileDialog)
+    answer_dialog(lambda box: box.accept(), QMessageBox)
+    editor.write_docx()
+    assert out.is_file() and folders == [(out.parent, ".letter.docx.")]
+    assert [k for k in vault.meta() if k.startswith("pending_write.")] == []
