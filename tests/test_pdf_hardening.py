@@ -5,6 +5,7 @@ are not refused. Every PDF here is written byte by byte by the test."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import zlib
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pdorganizer.ingest.pdfs import analyze_pdf, render_thumbnails
 from pdorganizer.ingest.service import import_files
 from pdorganizer.vault import CHEAP_PARAMS, Vault
 from pdorganizer.vault.repos import NewPage, NewSource
+from tests.test_pdf_metadata_leak import _qdf
 
 BLUE_BOX = b"0 0 1 rg 72 72 300 300 re f"
 
@@ -393,3 +395,23 @@ def test_a_content_stream_bomb_is_refused_not_passed_on():
     data = build(one_page(stream(b"/Filter /FlateDecode", bomb)))
     with pytest.raises(DamagedFile):
         analyze_pdf(data)
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="needs qpdf")
+def test_a_stream_that_swallowed_the_objects_after_it_does_not_carry_them(vault, tmp_path):
+    """A damaged `endstream`: the stream reads on into the document info. What reaches
+    the packet stops where PDF file syntax begins."""
+    info = b"<< /Author (SwallowedAuthorName) /Producer (SwallowedProducer) >>"
+    after = stream(b"", b"0 0 0 rg")
+    # the content's /Length runs past its own end, over the info, to the next endstream
+    swallowed = BLUE_BOX + b"\nendstream\nendobj\n5 0 obj\n" + info + b"\nendobj\n6 0 obj\n"
+    swallowed += after[: after.index(b"endstream")].rstrip(b"\n")
+    objs = one_page(stream(b"", swallowed), more=[info, after])
+    data = build(objs, trailer=b"/Info 5 0 R")
+    assert b"SwallowedAuthorName" in data
+    case, result = _import(vault, tmp_path, "swallow.pdf", data)
+    assert result.status == "imported", result.message
+    for out in _export_both(vault, case.id, tmp_path):
+        packet = _qdf(out.read_bytes())  # every stream decompressed
+        assert b"SwallowedAuthor" not in packet and b"SwallowedProducer" not in packet
+        assert _blue_pixels(out) > 100

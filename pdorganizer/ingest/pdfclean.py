@@ -13,6 +13,7 @@ writer uses to keep hidden layers hidden)."""
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from collections.abc import Callable
 from typing import Any
@@ -346,6 +347,7 @@ class Cleaner:
             else:
                 v[NameObject(key)] = new
         if isinstance(v, StreamObject):
+            cut_swallowed(v)
             self._check_filters(v)
             if kind in _DRAWING_STREAMS:
                 _clean_content_stream(v)
@@ -559,6 +561,26 @@ class Cleaner:
             return None
         out = [v[0], *(self.value(i, "ve") for i in v[1:])]
         return None if any(i is None for i in out) else ArrayObject(out)
+
+
+# PDF file syntax no stream holds: a stream whose /Length or `endstream` was damaged, read
+# up to a later object's end, would carry the objects after it (document info...).
+_FILE_SYNTAX = re.compile(
+    rb"(?:\r\n|\r|\n)?endstream\b|\bendobj\b|\bstartxref\b|\btrailer\s*<<"
+    rb"|(?<![\d.])\d+\s+\d+\s+obj\b"
+)
+
+
+def cut_swallowed(stream: StreamObject) -> None:
+    """Cut a stream's data where PDF file syntax begins (in place; usually no change)."""
+    data = stream._data
+    if not isinstance(data, bytes):
+        return
+    found = _FILE_SYNTAX.search(data)
+    if found is not None:
+        stream._data = data[: found.start()]
+        if getattr(stream, "decoded_self", None) is not None:
+            stream.decoded_self = None
 
 
 def _clean_content_stream(stream: StreamObject) -> None:

@@ -37,7 +37,7 @@ from pypdf.generic import (
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.untrusted import DamagedFile, decoding
-from pdorganizer.ingest.pdfclean import Cleaner
+from pdorganizer.ingest.pdfclean import Cleaner, cut_swallowed
 from pdorganizer.ingest.pdfcontent import strip_marked_content
 
 # pdfium is not thread-safe: one call into it at a time, process-wide.
@@ -444,6 +444,7 @@ def _content(page: Any) -> tuple[bytes, StreamObject | None]:
     streams = [s for s in (_resolve(i) for i in items) if isinstance(s, StreamObject)]
     parts = []
     for stream in streams:
+        cut_swallowed(stream)
         try:
             parts.append(stream.get_data())
         except (PdoError, LimitReachedError):
