@@ -2121,6 +2121,22 @@
         <translation>la contraseña contiene caracteres que no son texto válido (UTF-8); escríbala de nuevo o guarde el archivo de la contraseña como UTF-8</translation>
     </message>
     <message>
+        <source>no source file {id} in this vault</source>
+        <translation>no hay un archivo original {id} en esta caja fuerte</translation>
+    </message>
+    <message>
+        <source>no case {id} in this vault</source>
+        <translation>no hay un caso {id} en esta caja fuerte</translation>
+    </message>
+    <message>
+        <source>no document {id} in this vault</source>
+        <translation>no hay un documento {id} en esta caja fuerte</translation>
+    </message>
+    <message>
+        <source>no page {id} in this vault</source>
+        <translation>no hay una página {id} en esta caja fuerte</translation>
+    </message>
+    <message>
         <source>a case needs the person&apos;s name</source>
         <translation>el caso necesita el nombre de la persona</translation>
     </message>

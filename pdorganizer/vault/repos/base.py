@@ -21,5 +21,14 @@ class Repo:
 
 
 def require(row: object, what: str, ident: object) -> None:
-    if row is None:
-        raise NotFound(f"no {what} {ident} in this vault")
+    """NotFound with a fixed template per kind of record (literal, so the GUI's catalogue
+    declares and translates it)."""
+    if row is not None:
+        return
+    if what == "case":
+        raise NotFound("no case {id} in this vault", id=ident)
+    if what == "document":
+        raise NotFound("no document {id} in this vault", id=ident)
+    if what == "page":
+        raise NotFound("no page {id} in this vault", id=ident)
+    raise NotFound("no source file {id} in this vault", id=ident)
