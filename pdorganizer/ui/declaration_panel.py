@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -95,10 +96,11 @@ class DeclarationPanel(QWidget):
         intro.setWordWrap(True)
         il.addWidget(intro)
         il.addWidget(scroll, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.save_answers_button)
-        row.addWidget(self.make_button)
-        row.addStretch(1)
+        # Buttons over two rows, so this tab never makes the window wider than 1280 px.
+        row = QGridLayout()
+        row.addWidget(self.save_answers_button, 0, 0)
+        row.addWidget(self.make_button, 1, 0)
+        row.setColumnStretch(1, 1)
         il.addLayout(row)
 
         # -- paragraphs and translation --
@@ -151,6 +153,9 @@ class DeclarationPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        row.addStretch(1)
+        pl.addLayout(row)
+        row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_button)
         pl.addLayout(row)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListView,
     QPushButton,
@@ -63,11 +63,15 @@ class ExhibitsPanel(QWidget):
         self.reset_button.setToolTip(
             self.tr("Forget your order and sort the exhibits by factor and date")
         )
-        row = QHBoxLayout()
-        for b in (self.up_button, self.down_button, self.group_button, self.ungroup_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        row.addWidget(self.reset_button)
+        # Two rows: one row of five buttons made this tab (and so the window) too wide for
+        # the document list to show its columns at 1280 px.
+        row = QGridLayout()
+        row.addWidget(self.up_button, 0, 0)
+        row.addWidget(self.down_button, 0, 1)
+        row.addWidget(self.group_button, 1, 0)
+        row.addWidget(self.ungroup_button, 1, 1)
+        row.setColumnStretch(2, 1)
+        row.addWidget(self.reset_button, 0, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.view, 1)
