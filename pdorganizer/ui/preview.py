@@ -56,7 +56,10 @@ class PreviewPanel(QWidget):
         self.rotate_button.setToolTip(
             self.tr("Turn this page a quarter turn to the right (Ctrl+R)")
         )
-        self.clean_button = self._button(self.tr("Photo clean-up…"), "", "Ctrl+Shift+K", "⌗")
+        # A short word, not a symbol: "⌗" is missing from common UI fonts (an empty box).
+        self.clean_button = self._button(
+            self.tr("Photo clean-up…"), "", "Ctrl+Shift+K", self.tr("Clean up…")
+        )
         self.clean_button.clicked.connect(self._edit_cleanup)  # ui/corner_editor.py
         self.prev_button.clicked.connect(lambda: self.show_page(self._index - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self._index + 1))

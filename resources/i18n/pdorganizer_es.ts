@@ -2621,6 +2621,10 @@
         <translation>Limpieza de la foto…</translation>
     </message>
     <message>
+        <source>Clean up…</source>
+        <translation>Limpiar…</translation>
+    </message>
+    <message>
         <source>Page preview</source>
         <translation>Vista previa de la página</translation>
     </message>
