@@ -11,11 +11,11 @@ import io
 import math
 from typing import Any
 
-import pypdfium2 as pdfium
 from pypdf import PasswordType, PdfReader, PdfWriter
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.untrusted import DamagedFile, decoding
+from pdorganizer.ingest import pdfium_guard
 from pdorganizer.ingest.imagefile import THUMB_MAX, THUMB_QUALITY, FileInfo
 from pdorganizer.ingest.metadata import MAX_TEXT, json_value
 from pdorganizer.ingest.pdfsource import (
@@ -24,7 +24,6 @@ from pdorganizer.ingest.pdfsource import (
     PasswordProtected,
     UnsupportedEncryption,
     load_pdf,
-    loadable_pages,
     page_box,
     page_rotation,
     page_unit,
@@ -117,33 +116,7 @@ def _metadata(reader: PdfReader) -> dict[str, Any]:
 
 
 def render_thumbnails(data: bytes, count: int) -> list[bytes]:
-    """One upright JPEG per page (pdfium applies /Rotate), long side <= THUMB_MAX."""
-    out = []
-    with PDFIUM_LOCK, decoding("PDF"):
-        try:
-            doc = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            if "password" in str(exc).lower():
-                raise PasswordProtected() from None
-            raise DamagedFile() from None
-        try:
-            indices = loadable_pages(doc, count)
-            if len(indices) != count:
-                raise DamagedFile()
-            for i in indices:
-                page = doc[i]
-                try:
-                    w, h = page.get_size()
-                    scale = THUMB_MAX / max(w, h, 1.0)
-                    bitmap = page.render(scale=scale)
-                    image = bitmap.to_pil().convert("RGB")
-                    bitmap.close()
-                    image.thumbnail((THUMB_MAX, THUMB_MAX))  # pdfium may round up a pixel
-                finally:
-                    page.close()
-                buf = io.BytesIO()
-                image.save(buf, "JPEG", quality=THUMB_QUALITY)
-                out.append(buf.getvalue())
-        finally:
-            doc.close()
-    return out
+    """One upright JPEG per page (pdfium applies /Rotate), long side <= THUMB_MAX; in the
+    guarded child process (ingest/pdfium_guard): DamagedFile if pdfium hangs or crashes."""
+    args = (count, THUMB_MAX, THUMB_QUALITY)
+    return pdfium_guard.run("thumbnails", data, *args, pages=count)

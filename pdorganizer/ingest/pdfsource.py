@@ -19,8 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from pypdf import PasswordType, PdfReader, PdfWriter
 from pypdf.errors import LimitReachedError
 from pypdf.generic import (
@@ -37,13 +35,15 @@ from pypdf.generic import (
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.untrusted import DamagedFile, decoding
+from pdorganizer.ingest import pdfium_guard
 from pdorganizer.ingest.pdfclean import Cleaner, cut_swallowed
 from pdorganizer.ingest.pdfcontent import strip_marked_content
+from pdorganizer.ingest.pdfium_jobs import MAX_PAGES, PasswordProtected
 
-# pdfium is not thread-safe: one call into it at a time, process-wide.
+# pdfium is not thread-safe: one call into it at a time, process-wide (the GUI preview;
+# import's pdfium work runs in a child process, ingest/pdfium_guard).
 PDFIUM_LOCK = threading.Lock()
 
-MAX_PAGES = 10_000
 LETTER = (0.0, 0.0, 612.0, 792.0)  # what pdfium and poppler assume without a /MediaBox
 
 # Filters a page's content stream can use and every viewer decodes: such a stream that
@@ -55,11 +55,6 @@ _TEXT_FILTERS = {
 # After the last %%EOF only junk may follow (scanners pad files); PDF syntax there means
 # an update that was cut short, and pypdf's repair would silently drop its pages.
 _CUT_UPDATE = re.compile(rb"\d+\s+\d+\s+obj\b|\bxref\b|\btrailer\b|\bstartxref\b|\bendstream\b")
-
-
-class PasswordProtected(InvalidInput):
-    def __init__(self, message: str = "password-protected PDF") -> None:
-        super().__init__(message)
 
 
 class UnsupportedEncryption(InvalidInput):
@@ -283,56 +278,21 @@ def _checked(
 
 
 def pdfium_page_count(data: bytes, expected: int, password: str = "") -> int | None:
-    """How many pages pdfium reads (`expected`: pypdf's count, see loadable_pages);
-    None when pdfium cannot open the file."""
-    with PDFIUM_LOCK:
-        try:
-            doc = pdfium.PdfDocument(data, password=password or None)
-        except Exception:  # untrusted bytes: pdfium cannot read them
-            return None
-        try:
-            return len(loadable_pages(doc, expected))
-        finally:
-            doc.close()
-
-
-def loadable_pages(doc: pdfium.PdfDocument, expected: int) -> list[int]:
-    """Indices of the pages pdfium reads: all, when it counts `expected` of them (no page
-    is parsed then); else the ones it can load (a page tree counting pages that are not
-    there, references to missing objects)."""
-    count = len(doc)
-    if count == expected:
-        return list(range(count))
-    found = []
-    for i in range(min(count, MAX_PAGES + 1)):
-        try:
-            doc[i].close()
-        except Exception:  # a page pdfium cannot load
-            continue
-        found.append(i)
-    return found
+    """How many pages pdfium reads (`expected`: pypdf's count); None when pdfium cannot
+    open the file. In the guarded child: DamagedFile if pdfium hangs or crashes on it."""
+    return pdfium_guard.run("page_count", data, expected, password, pages=expected)
 
 
 def pdfium_repaired(data: bytes, password: str = "") -> bytes | None:
     """pdfium's own re-save of the file (xref rebuilt, security removed), in memory; None
-    when pdfium cannot open it either. PasswordProtected when it needs a password."""
-    with PDFIUM_LOCK:
-        try:
-            doc = pdfium.PdfDocument(data, password=password or None)
-        except pdfium.PdfiumError as exc:
-            if "password" in str(exc).lower():
-                raise PasswordProtected() from None
-            return None
-        except Exception:  # untrusted bytes: whatever pdfium raises means it cannot
-            return None
-        try:
-            out = io.BytesIO()
-            doc.save(out, flags=pdfium_c.FPDF_REMOVE_SECURITY)
-            return out.getvalue()
-        except Exception:
-            return None
-        finally:
-            doc.close()
+    when pdfium cannot open it either. PasswordProtected when it needs a password. In the
+    guarded child: DamagedFile if pdfium hangs or crashes on it."""
+    # pages unknown (pypdf could not read the file): the time grows with its size
+    pages = len(data) // _REPAIR_BYTES_PER_PAGE
+    return pdfium_guard.run("repaired", data, password, pages=pages)
+
+
+_REPAIR_BYTES_PER_PAGE = 256 * 1024
 
 
 def _drawing(page: Any, cleaner: Cleaner) -> PageDrawing:
