@@ -77,10 +77,8 @@ class _Guard:
         with self.lock:
             conn = self._send(job, data, args, limit)
             try:
-                if not conn.poll(limit):
-                    raise TimeoutError  # still busy: pdfium is stuck on this file
-                status, value = conn.recv()
-            except (TimeoutError, EOFError, OSError):
+                status, value = _receive(conn, time.monotonic() + limit)
+            except (TimeoutError, EOFError, OSError, ValueError, IndexError):
                 self._stop_locked()  # stuck or dead (a crash, the memory limit)
                 raise DamagedFile() from None
             self.last_used = time.monotonic()
@@ -194,20 +192,56 @@ def _child_main(conn: Connection, memory_limit: int) -> None:
             _limit_cpu(limit)
         except (EOFError, OSError, MemoryError):
             return
-        answer: tuple[str, Any]
         try:
-            answer = ("ok", JOBS[job](data, *args))
+            frames = _frames("ok", JOBS[job](data, *args))
         except PasswordProtected:
-            answer = ("password", None)
+            frames = [b"password"]
         except (MemoryError, ImageTooLarge):
-            answer = ("too_large", None)
+            frames = [b"too_large"]
         except BaseException:  # untrusted bytes: anything else means damaged
-            answer = ("damaged", None)
+            frames = [b"damaged"]
         del data
         try:
-            conn.send(answer)
+            for frame in frames:
+                conn.send_bytes(frame)
         except (OSError, MemoryError):
             return
+
+
+# The answer travels as plain byte frames, not pickles: a child whose pdfium a hostile
+# file took over must not be able to run code here by what it sends back.
+def _frames(status: str, value: Any) -> list[bytes]:
+    if value is None:
+        return [b"ok none"]
+    if isinstance(value, int):
+        return [b"ok int %d" % value]
+    if isinstance(value, bytes):
+        return [b"ok bytes", value]
+    items = list(value)
+    return [b"ok list %d" % len(items), *items]
+
+
+def _receive(conn: Connection, deadline: float) -> tuple[str, Any]:
+    """(status, value) from the child's frames; TimeoutError past the deadline."""
+
+    def frame(maxlength: int | None = None) -> bytes:
+        if not conn.poll(max(deadline - time.monotonic(), 0)):
+            raise TimeoutError  # still busy: pdfium is stuck on this file
+        return conn.recv_bytes(maxlength)
+
+    head = frame(64).decode("ascii").split()
+    if head[0] != "ok":
+        return head[0], None
+    kind = head[1]
+    if kind == "none":
+        return "ok", None
+    if kind == "int":
+        return "ok", int(head[2])
+    if kind == "bytes":
+        return "ok", frame()
+    if kind == "list":
+        return "ok", [frame() for _ in range(int(head[2]))]
+    raise ValueError(kind)
 
 
 def _quiet_child() -> None:
