@@ -144,14 +144,14 @@ def child_baseline(paths: list[str], db: str) -> dict:
     return {"wall": wall}
 
 
-def child_import(paths: list[str], db: str, workers: int) -> dict:
+def child_import(paths: list[str], db: str, workers: int, clean: str = "auto") -> dict:
     from pdorganizer.ingest.service import ImportOptions, import_files
     from pdorganizer.vault import CHEAP_PARAMS, Vault
 
     vault = Vault.create(db, "benchmark passphrase", CHEAP_PARAMS)
     case = vault.cases.add("Benchmark")
     started = time.perf_counter()
-    results = import_files(vault, case.id, paths, ImportOptions(workers=workers))
+    results = import_files(vault, case.id, paths, ImportOptions(workers=workers, clean=clean))
     wall = time.perf_counter() - started
     vault.close()
     failed = [r for r in results if r.status != "imported"]
@@ -169,9 +169,9 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _run_child(mode: str, paths: list[str], db: Path, workers: int) -> dict:
+def _run_child(mode: str, paths: list[str], db: Path, workers: int, clean: str = "auto") -> dict:
     args = [sys.executable, __file__, "--child", mode, "--db", str(db)]
-    args += ["--workers", str(workers), *paths]
+    args += ["--workers", str(workers), "--clean", clean, *paths]
     out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -180,6 +180,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=0, help="decode threads (0: default)")
     parser.add_argument("--keep", metavar="DIR", help="generate the input into DIR and keep it")
+    parser.add_argument(
+        "--clean", choices=("auto", "off"), default="auto", help="photo clean-up (as import)"
+    )
     parser.add_argument("--child", choices=("baseline", "import"), help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
@@ -188,7 +191,7 @@ def main() -> int:
         if args.child == "baseline":
             result = child_baseline(args.paths, args.db)
         else:
-            result = child_import(args.paths, args.db, args.workers)
+            result = child_import(args.paths, args.db, args.workers, args.clean)
         result["peak_rss_mb"] = peak_rss_mb()
         usage = resource.getrusage(resource.RUSAGE_SELF)
         result["cpu"] = usage.ru_utime + usage.ru_stime
@@ -206,8 +209,10 @@ def main() -> int:
         os.sync()  # flush the generated files now, not during the timed writes
         load_before = os.getloadavg()[0]
         base = _run_child("baseline", paths, Path(tmp) / "plain.sqlite", workers)
-        full = _run_child("import", paths, Path(tmp) / "full.pdvault", workers)
-        double = _run_child("import", sets[0] + sets[1], Path(tmp) / "double.pdvault", workers)
+        full = _run_child("import", paths, Path(tmp) / "full.pdvault", workers, args.clean)
+        double = _run_child(
+            "import", sets[0] + sets[1], Path(tmp) / "double.pdvault", workers, args.clean
+        )
         load_after = os.getloadavg()[0]
     print(
         f"cpus: {os.cpu_count()}, decode workers: {workers}, load average (1 min) "

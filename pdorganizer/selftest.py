@@ -122,7 +122,7 @@ def _import(state: _State) -> None:
 
 def _clean_photo(state: _State) -> None:
     """A generated phone photo of a page: OpenCV finds, flattens and lights it."""
-    from pdorganizer.ingest.service import import_files
+    from pdorganizer.ingest.service import ImportOptions, import_files
     from pdorganizer.scan import available
     from pdorganizer.vault import renditions
 
@@ -132,7 +132,8 @@ def _clean_photo(state: _State) -> None:
 
     shot = synthetic.photo(seed=1)
     path = _write(state.workdir / "phone-photo.jpg", synthetic.jpeg_bytes(shot.rgb))
-    [result] = import_files(state.vault, state.case_id, [path])  # type: ignore[arg-type]
+    options = ImportOptions(clean="auto")
+    [result] = import_files(state.vault, state.case_id, [path], options)  # type: ignore[arg-type]
     if result.status != "imported" or result.document_id is None:
         raise SelfTestError(f"the photo was not imported ({result.status}: {result.message})")
     [page] = state.vault.documents.pages(result.document_id)  # type: ignore[union-attr]

@@ -34,7 +34,7 @@ def test_import_clean_pages_json_and_clean_command(
     shot = synthetic.photo(seed=1)
     photo = write(tmp_path, "photo.jpg", synthetic.jpeg_bytes(shot.rgb))
     letter = write(tmp_path, "letter.pdf", image_pdf(1, 1))
-    assert run(["import", str(cli_vault), "--case", "1", photo, letter]) == 0
+    assert run(["import", str(cli_vault), "--case", "1", "--clean", "auto", photo, letter]) == 0
     [page] = _pages(cli_vault, 1, capsys)
     assert page["cleaned"] is True and page["mode"] in ("gray", "bilevel", "colour")
     assert page["orientation"] == "portrait"

@@ -14,6 +14,8 @@ from pdorganizer.ingest.service import ImportOptions, import_files
 from pdorganizer.scan import synthetic
 from pdorganizer.vault import Vault, renditions
 
+AUTO = ImportOptions(clean="auto")  # clean-up is off by default for now
+
 
 @pytest.fixture
 def photo_file(tmp_path: Path) -> Path:
@@ -41,7 +43,7 @@ def _images(reader: PdfReader) -> list[dict]:
 def test_photo_is_cleaned_on_import_and_the_original_kept(
     vault: Vault, case, photo_file: Path, tmp_path: Path
 ) -> None:
-    [result] = import_files(vault, case.id, [photo_file])
+    [result] = import_files(vault, case.id, [photo_file], AUTO)
     assert result.status == "imported"
     [page] = vault.documents.pages(result.document_id)
     source = vault.documents.source(page.source_id)
@@ -94,7 +96,9 @@ def test_page_operations_keep_the_rendition(
     shot = synthetic.photo(seed=3, tilt=20.0)
     second = tmp_path / "second.jpg"
     second.write_bytes(synthetic.jpeg_bytes(shot.rgb))
-    result, _ = import_files(vault, case.id, [photo_file, second], ImportOptions(as_one=True))
+    result, _ = import_files(
+        vault, case.id, [photo_file, second], ImportOptions(as_one=True, clean="auto")
+    )
     doc_id = result.document_id
     first, other = vault.documents.pages(doc_id)
     assert renditions.active(vault, first.id) and renditions.active(vault, other.id)
@@ -125,7 +129,7 @@ def test_without_opencv_photos_import_as_they_are(
     import pdorganizer.ingest.cleaning as cleaning
 
     monkeypatch.setattr(cleaning, "available", lambda: False)  # a build that leaves it out
-    [result] = import_files(vault, case.id, [photo_file])
+    [result] = import_files(vault, case.id, [photo_file], AUTO)
     assert result.status == "imported"
     assert cleaning.UNAVAILABLE in result.notes
     [page] = vault.documents.pages(result.document_id)
@@ -148,7 +152,7 @@ def test_black_and_white_page_prints_as_g4_and_reads_back(vault: Vault, case, tm
     payload = g4_payload(buf.getvalue())
     assert payload is not None and payload.entries["/Filter"] == "/CCITTFaxDecode"
     # through a real packet: a bilevel rendition, parsed back by pypdf and drawn by pdfium
-    [result] = import_files(vault, case.id, [_photo(tmp_path)])
+    [result] = import_files(vault, case.id, [_photo(tmp_path)], AUTO)
     [page] = vault.documents.pages(result.document_id)
     kept = renditions.get(vault, page.id)
     with vault.transaction() as con:
