@@ -10,7 +10,6 @@ a neutral title: no author, no tool, no reportlab comments, no dates of now (`in
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import json
@@ -19,10 +18,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pdorganizer.core.errors import InvalidInput, PdoError
+from pdorganizer.core.errors import InvalidInput
 from pdorganizer.export.anonymous_pdf import blank_signature, clear_info
 from pdorganizer.resources_path import resource
-from pdorganizer.vault import fsync_util
+from pdorganizer.vault.outputs import write_output
 
 if TYPE_CHECKING:
     from pdorganizer.vault import Vault
@@ -119,18 +118,4 @@ def write_sheet(
     if not target.parent.is_dir():
         raise InvalidInput("the folder {folder} does not exist", folder=str(target.parent))
     data = sheet_pdf(name, file_name, passphrase, lang)
-    # atomic_write's temp name (.NAME.XXXXXXXX.part) is one leftovers.TEMP_PATTERNS knows.
-    recorded = (
-        vault.writing_to(target.parent, f".{target.name}.")
-        if vault is not None
-        else contextlib.nullcontext()
-    )
-    try:
-        with recorded:  # owner-only: it holds the passphrase; fsyncs file and folder
-            return fsync_util.atomic_write(target, data, keep_mode=False)
-    except OSError as exc:
-        raise PdoError(
-            "could not write {file}: {reason}",
-            file=str(target),
-            reason=exc.strerror or "the system refused",
-        ) from None
+    return write_output(target, data, vault)  # owner-only, atomic, recorded

@@ -6,17 +6,16 @@ the document properties emptied (python-docx would otherwise sign it "python-doc
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pdorganizer.core.errors import InvalidInput, PdoError
+from pdorganizer.core.errors import InvalidInput
 from pdorganizer.request.markup import parse
 from pdorganizer.request.tokens import PageMap, resolve
-from pdorganizer.vault import fsync_util
+from pdorganizer.vault.outputs import write_output
 
 if TYPE_CHECKING:
     from pdorganizer.vault import Vault
@@ -87,17 +86,4 @@ def write_docx(
     if not target.parent.is_dir():
         raise InvalidInput("the folder {folder} does not exist", folder=str(target.parent))
     data = docx_bytes(text, places)
-    recorded = (
-        vault.writing_to(target.parent, f".{target.name}.")
-        if vault is not None
-        else contextlib.nullcontext()
-    )
-    try:
-        with recorded:
-            return fsync_util.atomic_write(target, data, keep_mode=False)
-    except OSError as exc:
-        raise PdoError(
-            "could not write {file}: {reason}",
-            file=str(target),
-            reason=exc.strerror or "the system refused",
-        ) from None
+    return write_output(target, data, vault)  # owner-only, atomic, recorded

@@ -3,7 +3,6 @@ decides where the bytes go (only a file the person asked for)."""
 
 from __future__ import annotations
 
-import contextlib
 import io
 from functools import cache
 from pathlib import Path
@@ -14,12 +13,12 @@ from PIL import Image, ImageDraw, ImageFont
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.resources_path import resource
 from pdorganizer.timeline.drawing import Drawing
+from pdorganizer.vault.outputs import write_output
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
     from pdorganizer.vault import Vault
-from pdorganizer.vault import fsync_util
 
 PNG_SCALE = 2.0  # pixels per point: sharp on screen and when printed
 
@@ -149,14 +148,7 @@ def write(
         raise InvalidInput("the timeline is written as .png or .pdf, not {name}", name=target.name)
     if not target.parent.is_dir():
         raise InvalidInput("no folder {folder}", folder=str(target.parent))
-    recorded = (
-        vault.writing_to(target.parent, f".{target.name}.")
-        if vault is not None
-        else contextlib.nullcontext()
-    )
-    with recorded:
-        fsync_util.atomic_write(target, data, keep_mode=False)
-    return target
+    return write_output(target, data, vault)
 
 
 def draw_packet_page(c: Canvas, d: Drawing, width: float, height: float, margin: float) -> None:
