@@ -122,16 +122,10 @@ def load_case(vault: Vault, case_id: int, *, pages: bool = True) -> CaseData:
     v = vault
     case = v.cases.get(case_id)
     docs = v.documents.list(case_id)
-    translations = {}
-    for doc in docs:
-        if doc.translation_of is not None:
-            info = v.documents.translation(doc.id)
-            if info is not None:
-                translations[doc.id] = info
     data = CaseData(
         case=case,
         documents=docs,
-        translations=translations,
+        translations=v.documents.translations(case_id),
         taxonomy=v.factors.taxonomy(),
         exhibits=v.exhibits.effective(case_id),
     )

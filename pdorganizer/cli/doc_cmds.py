@@ -15,7 +15,6 @@ from pdorganizer.cli.common import (
 )
 from pdorganizer.core.kinds import require_kind
 from pdorganizer.core.models import Document, Translation
-from pdorganizer.vault import Vault
 
 # doc edit option -> document field.
 _DOC_FIELDS = {
@@ -82,7 +81,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         case = vault.cases.resolve(args.case)
         docs = vault.documents.list(case.id)
-        translators = _translators(vault, docs)
+        translators = vault.documents.translations(case.id)
     if args.json:
         print_json([doc_json(d, translators.get(d.id)) for d in docs])
         return 0
@@ -106,16 +105,6 @@ def cmd_untag(args: argparse.Namespace) -> int:
         doc = vault.documents.untag(args.doc, args.factors)
     print(f"{doc.id}: {','.join(doc.factors) or '-'}")
     return 0
-
-
-def _translators(vault: Vault, docs: list[Document]) -> dict[int, Translation]:
-    out = {}
-    for d in docs:
-        if d.translation_of is not None:
-            info = vault.documents.translation(d.id)
-            if info is not None:
-                out[d.id] = info
-    return out
 
 
 def doc_json(d: Document, translation: Translation | None = None) -> dict:

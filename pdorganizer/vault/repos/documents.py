@@ -324,6 +324,18 @@ class DocumentRepo(Repo):
             ).fetchone()
         return Translation(*row) if row else None
 
+    def translations(self, case_id: int) -> dict[int, Translation]:
+        """Every translation link of a case's documents, by translation document id."""
+        with self.vault.read() as con:
+            rows = con.execute(
+                "SELECT t.document_id, t.original_id, t.translator_name, "
+                "t.translator_address, t.translator_phone, t.from_language, t.to_language "
+                "FROM translations t JOIN documents d ON d.id = t.document_id "
+                "WHERE d.case_id = ?",
+                (case_id,),
+            ).fetchall()
+        return {row[0]: Translation(*row) for row in rows}
+
     # -- page operations ----------------------------------------------------------------
 
     def rotate_page(self, page_id: int, degrees: int = 90) -> Page:
