@@ -1,4 +1,5 @@
-"""What may come along from a source PDF: an allow-list of keys per object type.
+"""What may come along from a source PDF: an allow-list of keys per object type
+(the list itself is ingest/pdfschemas.py; this module applies it).
 
 Everything a page draws with is reached from its /Resources (and the appearance streams
 of its filled-in fields). Each object on the way is cut down, in place, to the keys its
@@ -37,250 +38,17 @@ from pypdf.generic import (
 
 from pdorganizer.core.untrusted import DamagedFile, ImageTooLarge
 from pdorganizer.ingest.pdfcontent import strip_marked_content
+from pdorganizer.ingest.pdfschemas import (
+    COLOR_FAMILIES,
+    DRAWING_STREAMS,
+    EITHER_TYPES,
+    SCHEMAS,
+    STANDARD_FILTERS,
+    STREAM_TYPES,
+)
 
 LAYER_ON, LAYER_OFF = "Layer", "Hidden layer"
 MAX_IMAGE_PIXELS = 4 * 89_478_485  # 4x Pillow's bomb limit: rendering would decode it whole
-
-STANDARD_FILTERS = {
-    "/FlateDecode", "/Fl", "/LZWDecode", "/LZW", "/ASCII85Decode", "/A85",
-    "/ASCIIHexDecode", "/AHx", "/RunLengthDecode", "/RL", "/CCITTFaxDecode", "/CCF",
-    "/DCTDecode", "/DCT", "/JBIG2Decode", "/JPXDecode",
-}  # fmt: skip
-
-_STREAM = {"/Filter": "names", "/DecodeParms": "decodeparms", "/Length": "int"}
-
-# kind of value per key, per object type; "map:T" is a dictionary of names -> T,
-# "array:T" an array of T.
-SCHEMAS: dict[str, dict[str, str]] = {
-    "resources": {
-        "/ExtGState": "map:extgstate",
-        "/ColorSpace": "map:colorspace",
-        "/Pattern": "map:pattern",
-        "/Shading": "map:shading",
-        "/XObject": "map:xobject",
-        "/Font": "map:font",
-        "/ProcSet": "names",
-        "/Properties": "map:property",
-    },
-    "form": {
-        "/Type": "name",
-        "/Subtype": "name",
-        "/FormType": "int",
-        "/BBox": "nums",
-        "/Matrix": "nums",
-        "/Resources": "resources",
-        "/Group": "group",
-        "/OC": "oc",
-        **_STREAM,
-    },
-    "image": {
-        "/Type": "name",
-        "/Subtype": "name",
-        "/Width": "int",
-        "/Height": "int",
-        "/BitsPerComponent": "int",
-        "/ColorSpace": "colorspace",
-        "/Decode": "nums",
-        "/Interpolate": "bool",
-        "/ImageMask": "bool",
-        "/Mask": "mask",
-        "/SMask": "image",
-        "/SMaskInData": "int",
-        "/Intent": "name",
-        "/Matte": "nums",
-        "/OC": "oc",
-        **_STREAM,
-    },
-    "group": {"/Type": "name", "/S": "name", "/CS": "colorspace", "/I": "bool", "/K": "bool"},
-    "iccstream": {"/N": "int", "/Alternate": "colorspace", "/Range": "nums", **_STREAM},
-    "data": dict(_STREAM),
-    "calparams": {
-        "/WhitePoint": "nums",
-        "/BlackPoint": "nums",
-        "/Gamma": "numtree",
-        "/Matrix": "nums",
-        "/Range": "nums",
-    },
-    "devicenattrs": {"/Subtype": "name", "/Colorants": "map:colorspace", "/Process": "process"},
-    "process": {"/ColorSpace": "colorspace", "/Components": "names"},
-    "functiondict": {
-        "/FunctionType": "int",
-        "/Domain": "nums",
-        "/Range": "nums",
-        "/Size": "nums",
-        "/BitsPerSample": "int",
-        "/Order": "int",
-        "/Encode": "nums",
-        "/Decode": "nums",
-        "/C0": "nums",
-        "/C1": "nums",
-        "/N": "num",
-        "/Functions": "array:function",
-        "/Bounds": "nums",
-        **_STREAM,
-    },
-    "pattern": {
-        "/Type": "name",
-        "/PatternType": "int",
-        "/PaintType": "int",
-        "/TilingType": "int",
-        "/BBox": "nums",
-        "/XStep": "num",
-        "/YStep": "num",
-        "/Resources": "resources",
-        "/Matrix": "nums",
-        "/Shading": "shading",
-        "/ExtGState": "extgstate",
-        **_STREAM,
-    },
-    "shading": {
-        "/ShadingType": "int",
-        "/ColorSpace": "colorspace",
-        "/Background": "nums",
-        "/BBox": "nums",
-        "/AntiAlias": "bool",
-        "/Coords": "nums",
-        "/Domain": "nums",
-        "/Function": "function",
-        "/Extend": "bools",
-        "/Matrix": "nums",
-        "/BitsPerCoordinate": "int",
-        "/BitsPerComponent": "int",
-        "/BitsPerFlag": "int",
-        "/Decode": "nums",
-        "/VerticesPerRow": "int",
-        **_STREAM,
-    },
-    "extgstate": {
-        "/Type": "name",
-        "/LW": "num",
-        "/LC": "int",
-        "/LJ": "int",
-        "/ML": "num",
-        "/D": "numtree",
-        "/RI": "name",
-        "/OP": "bool",
-        "/op": "bool",
-        "/OPM": "int",
-        "/Font": "fontsize",
-        "/BG": "function",
-        "/BG2": "function",
-        "/UCR": "function",
-        "/UCR2": "function",
-        "/TR": "function",
-        "/TR2": "function",
-        "/FL": "num",
-        "/SM": "num",
-        "/SA": "bool",
-        "/BM": "names",
-        "/SMask": "smask",
-        "/CA": "num",
-        "/ca": "num",
-        "/AIS": "bool",
-        "/TK": "bool",
-        "/UseBlackPtComp": "name",
-    },
-    "smaskdict": {
-        "/Type": "name",
-        "/S": "name",
-        "/G": "xobject",
-        "/BC": "nums",
-        "/TR": "function",
-    },
-    "font": {
-        "/Type": "name",
-        "/Subtype": "name",
-        "/BaseFont": "name",
-        "/FirstChar": "int",
-        "/LastChar": "int",
-        "/Widths": "nums",
-        "/FontDescriptor": "fontdesc",
-        "/Encoding": "encoding",
-        "/ToUnicode": "cmap",
-        "/FontBBox": "nums",
-        "/FontMatrix": "nums",
-        "/CharProcs": "map:data",
-        "/Resources": "resources",
-        "/DescendantFonts": "array:font",
-        "/CIDSystemInfo": "cidinfo",
-        "/DW": "num",
-        "/W": "numtree",
-        "/DW2": "nums",
-        "/W2": "numtree",
-        "/CIDToGIDMap": "nameordata",
-    },
-    "encodingdict": {"/Type": "name", "/BaseEncoding": "name", "/Differences": "diffs"},
-    "cmap": {
-        "/Type": "name",
-        "/CMapName": "name",
-        "/CIDSystemInfo": "cidinfo",
-        "/WMode": "int",
-        "/UseCMap": "encoding",
-        **_STREAM,
-    },
-    "cidinfo": {"/Registry": "str", "/Ordering": "str", "/Supplement": "int"},
-    "fontdesc": {
-        "/Type": "name",
-        "/FontName": "name",
-        "/FontFamily": "str",
-        "/FontStretch": "name",
-        "/FontWeight": "num",
-        "/Flags": "int",
-        "/FontBBox": "nums",
-        "/ItalicAngle": "num",
-        "/Ascent": "num",
-        "/Descent": "num",
-        "/Leading": "num",
-        "/CapHeight": "num",
-        "/XHeight": "num",
-        "/StemV": "num",
-        "/StemH": "num",
-        "/AvgWidth": "num",
-        "/MaxWidth": "num",
-        "/MissingWidth": "num",
-        "/FontFile": "fontfile",
-        "/FontFile2": "fontfile",
-        "/FontFile3": "fontfile",
-        "/CharSet": "str",
-        "/Style": "style",
-        "/Lang": "name",
-        "/FD": "map:fontdesc",
-        "/CIDSet": "data",
-    },
-    "fontfile": {
-        "/Length1": "int",
-        "/Length2": "int",
-        "/Length3": "int",
-        "/Subtype": "name",
-        **_STREAM,
-    },
-    "style": {"/Panose": "str"},
-    "parms": {
-        "/Predictor": "int",
-        "/Colors": "int",
-        "/BitsPerComponent": "int",
-        "/Columns": "int",
-        "/EarlyChange": "int",
-        "/K": "int",
-        "/EndOfLine": "bool",
-        "/EncodedByteAlign": "bool",
-        "/Rows": "int",
-        "/EndOfBlock": "bool",
-        "/BlackIs1": "bool",
-        "/DamagedRowsBeforeError": "int",
-        "/JBIG2Globals": "data",
-        "/ColorTransform": "int",
-    },
-    "ocmd": {"/Type": "name", "/OCGs": "ocgs", "/P": "name", "/VE": "ve"},
-}
-
-_STREAM_TYPES = {"form", "image", "iccstream", "data", "fontfile", "cmap"}
-_EITHER = {"functiondict", "pattern", "shading"}  # dictionary or stream, by their type
-_DRAWING_STREAMS = {"form", "pattern"}  # content streams (pages' own are decoded anyway)
-_COLOR_FAMILIES = {
-    "/DeviceGray", "/DeviceRGB", "/DeviceCMYK", "/Pattern", "/G", "/RGB", "/CMYK",
-    "/Indexed", "/I", "/ICCBased", "/Separation", "/DeviceN", "/CalGray", "/CalRGB", "/Lab",
-}  # fmt: skip
 
 
 def _num(v: Any) -> Any:
@@ -337,7 +105,7 @@ class Cleaner:
         schema = SCHEMAS[kind]
         if not isinstance(v, DictionaryObject):
             return None
-        if kind not in _EITHER and (kind in _STREAM_TYPES) != isinstance(v, StreamObject):
+        if kind not in EITHER_TYPES and (kind in STREAM_TYPES) != isinstance(v, StreamObject):
             return None
         for key in list(v.keys()):
             kind_of = schema.get(key)
@@ -349,7 +117,7 @@ class Cleaner:
         if isinstance(v, StreamObject):
             cut_swallowed(v)
             self._check_filters(v)
-            if kind in _DRAWING_STREAMS:
+            if kind in DRAWING_STREAMS:
                 _clean_content_stream(v)
         return v
 
@@ -495,7 +263,7 @@ class Cleaner:
         if not isinstance(v, ArrayObject) or not v:
             return None
         family = _resolve(v[0])
-        if not isinstance(family, NameObject) or family not in _COLOR_FAMILIES:
+        if not isinstance(family, NameObject) or family not in COLOR_FAMILIES:
             return None
         rest = list(v[1:])
         kinds: list[str]
