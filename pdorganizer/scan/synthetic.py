@@ -1,29 +1,54 @@
 """Generated phone-like photos of a printed page, for tests, benchmarks and the
 self-test: text on white paper, marked corners, laid in perspective on a darker
 textured table, with a shadow gradient, a warm cast and sensor noise. Nothing here
-comes from outside; the same seed gives the same photo."""
+comes from outside; the same seed gives the same photo. Pillow only (no numpy): the
+installer ships without it."""
 
 from __future__ import annotations
 
+import io
+import math
+import random
+from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 
-import cv2
-import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 MARK = 0.05  # corner marks: squares this share of the page width, inset by the same
+CAST = (1.0, 0.9, 0.74)  # warm cast: channel gains
+SHADOW = (0.55, 1.0)  # light across the frame, left to right
+PAPER = 0.96  # the paper's white in the photo, before shadow and cast
+WORDS = (
+    "the",
+    "employee",
+    "has",
+    "worked",
+    "for",
+    "our",
+    "company",
+    "since",
+    "march",
+    "and",
+    "is",
+    "reliable",
+)
+
+Point = tuple[float, float]
+_W = math.exp(-1 / (2 * 0.8**2))  # a 3x3 Gaussian, sigma 0.8: cheaper than GaussianBlur
+_BLUR = ImageFilter.Kernel((3, 3), [a * b for a in (_W, 1, _W) for b in (_W, 1, _W)], None)
 
 
 @dataclass
 class Photo:
-    rgb: np.ndarray  # H x W x 3 uint8
-    corners: list[tuple[float, float]] | None  # the paper's true corners (TL, TR, BR, BL)
+    image: Image.Image  # mode "RGB"
+    corners: list[Point] | None  # the paper's true corners (TL, TR, BR, BL)
     page_size: tuple[int, int]  # the flat page's pixels
 
 
-def text_page(width: int = 1275, height: int = 1650, seed: int = 1) -> np.ndarray:
-    """A letter page at 150 DPI: a heading, lines of 'words', four corner marks."""
-    rng = np.random.default_rng(seed)
+def text_page(width: int = 1275, height: int = 1650, seed: int = 1) -> Image.Image:
+    """A letter page at 150 DPI (mode "L"): a heading, lines of 'words', four corner marks."""
+    rng = random.Random(seed)
     im = Image.new("L", (width, height), 255)
     draw = ImageDraw.Draw(im)
     try:
@@ -37,38 +62,121 @@ def text_page(width: int = 1275, height: int = 1650, seed: int = 1) -> np.ndarra
     y = 3 * m
     draw.text((3 * m, y), "CERTIFICATE OF EMPLOYMENT", fill=0, font=font)
     y += 2 * line_h
-    words = [
-        "the",
-        "employee",
-        "has",
-        "worked",
-        "for",
-        "our",
-        "company",
-        "since",
-        "march",
-        "and",
-        "is",
-        "reliable",
-    ]
     while y < height - 4 * m:
         x = 3 * m
         while x < width - 5 * m:
-            word = words[int(rng.integers(len(words)))]
+            word = WORDS[rng.randrange(len(WORDS))]
             draw.text((x, y), word, fill=0, font=font)
             x += int(draw.textlength(word + " ", font=font))
         y += line_h
-    return np.asarray(im)
+    return im
 
 
-def _table(width: int, height: int, rng: np.random.Generator) -> np.ndarray:
+def _gauss_lut(mean: float, sigma: float) -> list[int]:
+    """Maps uniform bytes to normally distributed ones (the 256 quantiles), clipped."""
+    inv = NormalDist().inv_cdf
+    return [min(255, max(0, round(mean + sigma * inv((i + 0.5) / 256)))) for i in range(256)]
+
+
+def _noise(size: tuple[int, int], mode: str, sigma: float, rng: random.Random) -> Image.Image:
+    """Gaussian noise around 128, from the seeded generator (Image.effect_noise uses C's
+    rand(), which no seed here controls)."""
+    bands = len(mode)
+    raw = Image.frombytes(mode, size, rng.randbytes(size[0] * size[1] * bands))
+    return raw.point(_gauss_lut(128, sigma) * bands)
+
+
+def _table(width: int, height: int, rng: random.Random) -> Image.Image:
     """Dark wood-like texture: low-frequency grain plus fine noise, brownish."""
-    grain = rng.normal(0, 1, (max(2, height // 40), max(2, width // 4))).astype(np.float32)
-    grain = cv2.resize(grain, (width, height), interpolation=cv2.INTER_CUBIC)
-    fine = rng.normal(0, 1, (height, width)).astype(np.float32)
-    base = 70 + 18 * grain + 8 * fine
-    rgb = np.stack([base * 1.15, base * 0.9, base * 0.65], axis=2)
-    return np.clip(rgb, 0, 255).astype(np.uint8)
+    small = (max(2, width // 4), max(2, height // 40))
+    grain = _noise(small, "L", 18, rng).resize((width, height), Image.Resampling.BICUBIC)
+    fine = _noise((width, height), "L", 8, rng)
+    base = ImageChops.add(grain, fine, offset=70 - 256)  # 70 + 18 grain + 8 fine
+    gains = (1.15, 0.9, 0.65)
+    return Image.merge(
+        "RGB", [base.point([min(255, round(v * g)) for v in range(256)]) for g in gains]
+    )
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the 8x8 system of a perspective)."""
+    n = len(b)
+    rows = [[*map(float, row), float(v)] for row, v in zip(a, b, strict=True)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        if abs(rows[pivot][col]) < 1e-12:
+            raise ValueError("degenerate corners")
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(col + 1, n):
+            f = rows[r][col] / rows[col][col]
+            if f:
+                rows[r] = [x - f * y for x, y in zip(rows[r], rows[col], strict=True)]
+    out = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        s = rows[r][n] - sum(rows[r][c] * out[c] for c in range(r + 1, n))
+        out[r] = s / rows[r][r]
+    return out
+
+
+def perspective_coeffs(src: Sequence[Point], dst: Sequence[Point]) -> list[float]:
+    """The 8 coefficients (a..h) of the perspective taking each `src` point to its `dst`
+    point: x' = (a x + b y + c) / (g x + h y + 1), y' = (d x + e y + f) / (g x + h y + 1).
+    Image.transform wants them from OUTPUT to INPUT pixels."""
+    a: list[list[float]] = []
+    b: list[float] = []
+    for (x, y), (u, v) in zip(src, dst, strict=True):
+        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        b.append(u)
+        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        b.append(v)
+    return _solve(a, b)
+
+
+def _paper_corners(width: int, height: int, pw: int, ph: int, tilt: float) -> list[Point]:
+    """The paper fills about 78% of the frame's height, centred, turned and leaning."""
+    h_px = 0.78 * min(height, width * ph / pw)
+    w_px = h_px * pw / ph
+    cx, cy = width / 2, height / 2
+    c, s = math.cos(math.radians(tilt)), math.sin(math.radians(tilt))
+    lean = 0.06 * w_px  # the top edge is shorter: the phone leans back
+    base = [
+        (-w_px / 2 + lean, -h_px / 2),
+        (w_px / 2 - lean, -h_px / 2),
+        (w_px / 2, h_px / 2),
+        (-w_px / 2, h_px / 2),
+    ]
+    return [(x * c - y * s + cx, x * s + y * c + cy) for x, y in base]
+
+
+def _lay(scene: Image.Image, paper: Image.Image, corners: list[Point]) -> None:
+    """Draws `paper` onto `scene` with its pixel centres (0,0), (w-1,0), (w-1,h-1),
+    (0,h-1) on `corners`. Only the corners' bounding box is transformed."""
+    pw, ph = paper.size
+    left = max(0, math.floor(min(x for x, _ in corners)))
+    top = max(0, math.floor(min(y for _, y in corners)))
+    right = min(scene.width, math.ceil(max(x for x, _ in corners)) + 2)
+    bottom = min(scene.height, math.ceil(max(y for _, y in corners)) + 2)
+    box = (right - left, bottom - top)
+    # Pillow samples at pixel centres (k + 0.5), so both sides move by half a pixel
+    out = [(x - left + 0.5, y - top + 0.5) for x, y in corners]
+    src = [(0.5, 0.5), (pw - 0.5, 0.5), (pw - 0.5, ph - 0.5), (0.5, ph - 0.5)]
+    coeffs = perspective_coeffs(out, src)
+    persp = Image.Transform.PERSPECTIVE
+    warped = paper.transform(box, persp, coeffs, Image.Resampling.BILINEAR)
+    mask = Image.new("L", paper.size, 255).transform(box, persp, coeffs, Image.Resampling.BILINEAR)
+    scene.paste(warped, (left, top), mask)
+
+
+def _light(width: int, height: int) -> Image.Image:
+    """Shadow gradient from the left times the warm cast, as a multiply-by-255 image."""
+    lo, hi = SHADOW
+    steps = max(1, width - 1)
+    ramp = [lo + (hi - lo) * i / steps for i in range(width)]
+    row = Image.merge(
+        "RGB",
+        [Image.frombytes("L", (width, 1), bytes(round(255 * r * g) for r in ramp)) for g in CAST],
+    )
+    return row.resize((width, height), Image.Resampling.NEAREST)
 
 
 def photo(
@@ -78,52 +186,27 @@ def photo(
     *,
     tilt: float = 12.0,
     document: bool = True,
-    page: np.ndarray | None = None,
+    page: Image.Image | None = None,
 ) -> Photo:
     """A phone photo of `page` (default: text_page) turned by about `tilt` degrees."""
-    rng = np.random.default_rng(seed)
-    scene = _table(width, height, rng).astype(np.float32)
-    corners = None
+    rng = random.Random(seed)
+    scene = _table(width, height, rng)
     flat = page if page is not None else text_page(seed=seed)
-    ph, pw = flat.shape[:2]
+    pw, ph = flat.size
+    corners = None
     if document:
-        # the paper fills about 60% of the frame's height, centred, turned and leaning
-        h_px = 0.78 * min(height, width * ph / pw)
-        w_px = h_px * pw / ph
-        cx, cy = width / 2, height / 2
-        t = np.radians(tilt)
-        rot = np.array([[np.cos(t), -np.sin(t)], [np.sin(t), np.cos(t)]])
-        base = np.array(
-            [
-                [-w_px / 2, -h_px / 2],
-                [w_px / 2, -h_px / 2],
-                [w_px / 2, h_px / 2],
-                [-w_px / 2, h_px / 2],
-            ]
-        )
-        lean = np.array([[0.06, 0.0], [-0.06, 0.0], [0.0, 0.0], [0.0, 0.0]]) * w_px
-        pts = (base + lean) @ rot.T + (cx, cy)
-        src = np.array([[0, 0], [pw - 1, 0], [pw - 1, ph - 1], [0, ph - 1]], np.float32)
-        matrix = cv2.getPerspectiveTransform(src, pts.astype(np.float32))
-        paper = flat if flat.ndim == 3 else np.repeat(flat[:, :, None], 3, axis=2)
-        warped = cv2.warpPerspective(paper.astype(np.float32) * 0.96, matrix, (width, height))
-        mask = cv2.warpPerspective(np.ones((ph, pw), np.float32), matrix, (width, height))
-        scene = scene * (1 - mask[:, :, None]) + warped * mask[:, :, None]
-        corners = [(float(x), float(y)) for x, y in pts]
-    # shadow gradient from one side, warm cast, noise, a little blur
-    ramp = np.linspace(0.55, 1.0, width, dtype=np.float32)[None, :, None]
-    scene = scene * ramp * np.array([1.0, 0.9, 0.74], np.float32)
-    scene = cv2.GaussianBlur(scene, (3, 3), 0.8)
-    scene += rng.normal(0, 3, scene.shape).astype(np.float32)
-    rgb = np.clip(scene, 0, 255).astype(np.uint8)
-    return Photo(rgb, corners, (pw, ph))
+        corners = _paper_corners(width, height, pw, ph, tilt)
+        paper = flat.convert("RGB").point([round(v * PAPER) for v in range(256)] * 3)
+        _lay(scene, paper, corners)
+    scene = ImageChops.multiply(scene, _light(width, height))
+    scene = scene.filter(_BLUR)
+    scene = ImageChops.add(scene, _noise(scene.size, "RGB", 3, rng), offset=-128)
+    return Photo(scene, corners, (pw, ph))
 
 
-def jpeg_bytes(rgb: np.ndarray, quality: int = 88, camera: bool = True) -> bytes:
+def jpeg_bytes(image: Image.Image, quality: int = 88, camera: bool = True) -> bytes:
     """The photo as a camera JPEG (with EXIF Make/Model when `camera`)."""
-    import io
-
-    im = Image.fromarray(rgb)
+    im = image if image.mode in ("RGB", "L") else image.convert("RGB")
     exif = Image.Exif()
     if camera:
         exif[0x010F] = "PhoneMaker"  # Make
