@@ -8,7 +8,7 @@ darker wood table, turned and leaning, shadow gradient, warm cast), 20 grayscale
 scans at 300 dpi, 20 PDFs of 1-5 pages (half born-digital, half scanned): 140 pages of
 evidence, about 250 in the packet with cover, index and slip sheets.
 Figures, each beside its baseline run in the same process:
-- clean-up of one 12 MP photo on one core (OpenCV limited to one thread), vs decoding it;
+- clean-up of one 12 MP photo on one core (Pillow, one thread), vs decoding it;
 - import with clean-up (`--clean auto`) vs without (`--clean off`);
 - compact export: size and parts of the packet with and without clean-up (goal: one
   file under 25 MB);
@@ -16,6 +16,9 @@ Figures, each beside its baseline run in the same process:
   they show (photos: the page the photo was made from; scans: the scan itself);
 - export peak RSS of a 3,000-page packet vs a 250-page one (fresh child processes; the
   vaults use cheap key derivation, so the 256 MiB of the real one is not in it).
+
+Needs, for the SSIM measurement only (not a project dependency: the app and the
+installer have no numpy): `pip install numpy`.
 """
 
 from __future__ import annotations
@@ -43,16 +46,23 @@ DPI = 150
 
 
 def _scan(seed: int) -> bytes:
-    import numpy as np
-    from PIL import Image
+    import random
+    from statistics import NormalDist
+
+    from PIL import Image, ImageChops
 
     from pdorganizer.scan import synthetic
 
-    page = synthetic.text_page(2550, 3300, seed=100 + seed).astype(np.float32)
-    rng = np.random.default_rng(seed)
-    page = page * 0.93 + 8 + rng.normal(0, 4, page.shape)  # scanner gray paper and noise
+    page = synthetic.text_page(2550, 3300, seed=100 + seed)
+    page = page.point([round(v * 0.93 + 8) for v in range(256)])  # scanner gray paper
+    # sensor noise, sigma 4: seeded uniform bytes through the normal quantiles
+    inv = NormalDist(128, 4).inv_cdf
+    lut = [min(255, max(0, round(inv((i + 0.5) / 256)))) for i in range(256)]
+    raw = random.Random(seed).randbytes(page.width * page.height)
+    noise = Image.frombytes("L", page.size, raw).point(lut)
+    page = ImageChops.add(page, noise, offset=-128)
     out = io.BytesIO()
-    Image.fromarray(np.clip(page, 0, 255).astype(np.uint8)).save(out, "PNG", dpi=(300, 300))
+    page.save(out, "PNG", dpi=(300, 300))
     return out.getvalue()
 
 
@@ -75,7 +85,7 @@ def generate(folder: Path, photos: int = 60, scans: int = 20, pdfs: int = 20) ->
     for i in range(photos):
         shot = synthetic.photo(3000, 2250, seed=i, tilt=(-14 + 7 * (i % 5)) or 3.0)
         path = folder / f"IMG_{1000 + i}.jpg"
-        path.write_bytes(synthetic.jpeg_bytes(shot.rgb, quality=90))
+        path.write_bytes(synthetic.jpeg_bytes(shot.image, quality=90))
         paths.append(str(path))
     for i in range(scans):
         path = folder / f"scan_{i:02d}.png"
@@ -94,16 +104,26 @@ def generate(folder: Path, photos: int = 60, scans: int = 20, pdfs: int = 20) ->
 # -- SSIM -----------------------------------------------------------------------------------
 
 
+def _blur(x):
+    """An 11x11 Gaussian (sigma 1.5), separable, borders mirrored without repeating the
+    edge pixel (as the usual SSIM code does)."""
+    import numpy as np
+
+    taps = np.exp(-((np.arange(11) - 5) ** 2) / (2 * 1.5**2))
+    taps /= taps.sum()
+    h, w = x.shape
+    pad = np.pad(x, 5, mode="reflect")
+    rows = sum(t * pad[i : i + h, :] for i, t in enumerate(taps))
+    return sum(t * rows[:, i : i + w] for i, t in enumerate(taps))
+
+
 def ssim(a, b) -> float:
     """Mean SSIM of two same-sized gray uint8 arrays (Gaussian window, sigma 1.5)."""
-    import cv2
     import numpy as np
 
     a, b = a.astype(np.float64), b.astype(np.float64)
     c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
-
-    def blur(x):
-        return cv2.GaussianBlur(x, (11, 11), 1.5)
+    blur = _blur
 
     mu_a, mu_b = blur(a), blur(b)
     var_a = blur(a * a) - mu_a**2
@@ -128,7 +148,7 @@ def _printed_image(pdf_page):
 
 def legibility(parts: list[str], truth: dict[int, object]) -> float:
     """Mean SSIM at 150 DPI of the text pages whose flat original is in `truth` (packet
-    page index -> gray array), the page image printed against that original."""
+    page index -> gray image), the page image printed against that original."""
     import numpy as np
     from PIL import Image
     from pypdf import PdfReader
@@ -137,10 +157,10 @@ def legibility(parts: list[str], truth: dict[int, object]) -> float:
     scores = []
     for index, flat in truth.items():
         printed = _printed_image(pages[index])
-        h, w = flat.shape
+        w, h = flat.size
         size = (round(8.5 * DPI), round(11 * DPI)) if w < h else (round(11 * DPI), round(8.5 * DPI))
         a = np.asarray(printed.resize(size, Image.Resampling.LANCZOS))
-        b = np.asarray(Image.fromarray(flat).resize(size, Image.Resampling.LANCZOS))
+        b = np.asarray(flat.resize(size, Image.Resampling.LANCZOS))
         scores.append(ssim(a, b))
     return float(np.mean(scores)) if scores else 0.0
 
@@ -233,19 +253,17 @@ def grow(src: str, dst: str, times: int) -> None:
 
 
 def bench_photo() -> None:
-    import cv2
-
-    from pdorganizer.ingest.cleaning import decode_rgb
+    from pdorganizer.ingest import images
     from pdorganizer.scan import synthetic
     from pdorganizer.scan.clean import clean
 
-    cv2.setNumThreads(1)
     shot = synthetic.photo(4000, 3000, seed=7, tilt=11.0)
-    data = synthetic.jpeg_bytes(shot.rgb, quality=90)
+    data = synthetic.jpeg_bytes(shot.image, quality=90)
     decode, cleanup = [], []
     for _ in range(5):
         t = time.perf_counter()
-        rgb = decode_rgb(data)
+        with images.guarded():  # decoded upright, as import decodes a photo
+            rgb = images.flatten(images.open_image(data)).convert("RGB")
         decode.append(time.perf_counter() - t)
         t = time.perf_counter()
         result = clean(rgb)
@@ -260,7 +278,6 @@ def bench_photo() -> None:
 
 def _truth(paths: list[str], db: str, cleaned: bool) -> dict[int, object]:
     """Packet page index -> the flat page a text page shows (photos and scans)."""
-    import numpy as np
     from PIL import Image
 
     from pdorganizer.export.service import ExportOptions, layout_packet
@@ -275,7 +292,7 @@ def _truth(paths: list[str], db: str, cleaned: bool) -> dict[int, object]:
             by_name[name] = synthetic.text_page(seed=seed)
         elif name.startswith("scan_"):
             with Image.open(path) as im:
-                by_name[name] = np.asarray(im.convert("L"))
+                by_name[name] = im.convert("L")
     truth = {}
     with Vault.open(Path(db), PASS) as vault:
         case = vault.cases.list()[0]

@@ -121,17 +121,13 @@ def _import(state: _State) -> None:
 
 
 def _clean_photo(state: _State) -> None:
-    """A generated phone photo of a page: OpenCV finds, flattens and lights it."""
+    """A generated phone photo of a page: the clean-up finds, flattens and lights it."""
     from pdorganizer.ingest.service import ImportOptions, import_files
-    from pdorganizer.scan import available
+    from pdorganizer.scan import synthetic
     from pdorganizer.vault import renditions
 
-    if not available():  # a build without OpenCV (see installer/pdorganizer.spec)
-        return
-    from pdorganizer.scan import synthetic
-
     shot = synthetic.photo(seed=1)
-    path = _write(state.workdir / "phone-photo.jpg", synthetic.jpeg_bytes(shot.rgb))
+    path = _write(state.workdir / "phone-photo.jpg", synthetic.jpeg_bytes(shot.image))
     options = ImportOptions(clean="auto")
     [result] = import_files(state.vault, state.case_id, [path], options)  # type: ignore[arg-type]
     if result.status != "imported" or result.document_id is None:

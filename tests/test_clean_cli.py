@@ -32,7 +32,7 @@ def test_import_clean_pages_json_and_clean_command(
     cli_vault: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shot = synthetic.photo(seed=1)
-    photo = write(tmp_path, "photo.jpg", synthetic.jpeg_bytes(shot.rgb))
+    photo = write(tmp_path, "photo.jpg", synthetic.jpeg_bytes(shot.image))
     letter = write(tmp_path, "letter.pdf", image_pdf(1, 1))
     assert run(["import", str(cli_vault), "--case", "1", "--clean", "auto", photo, letter]) == 0
     [page] = _pages(cli_vault, 1, capsys)
@@ -69,7 +69,7 @@ def test_import_clean_pages_json_and_clean_command(
 def test_import_clean_off_keeps_the_photo(
     cli_vault: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    photo = write(tmp_path, "photo.jpg", synthetic.jpeg_bytes(synthetic.photo(seed=2).rgb))
+    photo = write(tmp_path, "photo.jpg", synthetic.jpeg_bytes(synthetic.photo(seed=2).image))
     assert run(["import", str(cli_vault), "--case", "1", "--clean", "off", photo]) == 0
     [page] = _pages(cli_vault, 1, capsys)
     assert page["cleaned"] is False and page["orientation"] == "landscape"

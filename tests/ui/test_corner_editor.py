@@ -17,7 +17,7 @@ from pdorganizer.vault import renditions
 
 def _photo(vault, case, tmp_path: Path, clean: str = "auto") -> int:
     path = tmp_path / "photo.jpg"
-    path.write_bytes(synthetic.jpeg_bytes(synthetic.photo(seed=1).rgb))
+    path.write_bytes(synthetic.jpeg_bytes(synthetic.photo(seed=1).image))
     [result] = import_files(vault, case.id, [path], ImportOptions(clean=clean))
     return result.document_id
 
