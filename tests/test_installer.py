@@ -204,6 +204,6 @@ def test_linux_bundle_builds_and_runs() -> None:
     bundle = ROOT / "installer" / "dist" / "pdorganizer"
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     # 157 MiB measured: 144 before AVIF (Pillow's libavif) and the Word copy (python-docx,
-    # lxml). Issue 13's 200 MB is room for OpenCV, which the bundle does not carry yet; a
-    # tight limit keeps anything else from growing it unnoticed.
+    # lxml). Photo clean-up adds nothing (Pillow only); issue 13 allowed 200 MB for it, but
+    # a tight limit keeps anything else from growing it unnoticed.
     assert size < 165 * 1024 * 1024, f"bundle is {size / 2**20:.0f} MiB"

@@ -3,115 +3,194 @@ white paper; a photo without a document is left alone."""
 
 from __future__ import annotations
 
-import cv2
-import numpy as np
+import math
+
 import pytest
+from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 from pdorganizer.scan import synthetic
 from pdorganizer.scan.classify import classify
 from pdorganizer.scan.clean import clean, parse_corners
+from pdorganizer.scan.deskew import rotate, skew_angle
+from pdorganizer.scan.geometry import convex_hull, order_corners, quad_of_hull
+from pdorganizer.scan.regions import regions
+from pdorganizer.scan.small import dilate, erode, threshold
 
 
-def _marks(gray: np.ndarray) -> list[tuple[float, float]]:
-    """Centroids of the four corner marks (the largest dark squares), TL TR BR BL."""
-    ink = (gray < 100).astype(np.uint8)
-    count, _, stats, centroids = cv2.connectedComponentsWithStats(ink)
-    side = 0.05 * gray.shape[1]
+def _marks(gray: Image.Image) -> list[tuple[float, float]]:
+    """Centres of the four corner marks (dark squares of the right size), TL TR BR BL."""
+    side = 0.05 * gray.width
     found = [
-        tuple(centroids[i])
-        for i in range(1, count)
-        if 0.6 * side < stats[i, cv2.CC_STAT_WIDTH] < 1.5 * side
-        and 0.6 * side < stats[i, cv2.CC_STAT_HEIGHT] < 1.5 * side
+        ((r.left + r.right) / 2, (r.top + r.bottom) / 2)
+        for r in regions(threshold(gray, 100, above=False))
+        if 0.6 * side < r.right - r.left + 1 < 1.5 * side
+        and 0.6 * side < r.bottom - r.top + 1 < 1.5 * side
+        and r.pixels > 0.6 * r.box_area
     ]
     assert len(found) == 4, f"found {len(found)} corner marks"
-    pts = np.array(found)
-    s, d = pts.sum(axis=1), pts[:, 1] - pts[:, 0]
-    return [
-        tuple(pts[np.argmin(s)]),
-        tuple(pts[np.argmin(d)]),
-        tuple(pts[np.argmax(s)]),
-        tuple(pts[np.argmax(d)]),
-    ]
+    return order_corners(found)
+
+
+def _degrees(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
 
 
 @pytest.mark.parametrize(("seed", "tilt"), [(1, 12.0), (2, -8.0), (3, 25.0), (5, 3.0)])
 def test_photo_of_a_page_becomes_a_flat_white_page(seed: int, tilt: float) -> None:
     shot = synthetic.photo(seed=seed, tilt=tilt)
-    result = clean(shot.rgb)
+    result = clean(shot.image)
     assert result.corners is not None and result.confidence >= 0.5
     assert result.mode in ("gray", "bilevel")
-    page = result.pixels
-    assert page.ndim == 2
-    h, w = page.shape
+    page = result.image
+    assert page.mode == "L"
+    w, h = page.size
     # the right aspect (letter: 11 / 8.5)
     assert abs(h / w - 11 / 8.5) < 0.03
     # no background left: a band along every edge is paper, not the dark table
     band = max(3, round(0.015 * w))
-    for edge in (page[:band], page[-band:], page[:, :band], page[:, -band:]):
-        assert np.median(edge) > 225
-        assert np.percentile(edge, 5) > 150
+    for box in ((0, 0, w, band), (0, h - band, w, h), (0, 0, band, h), (w - band, 0, w, h)):
+        edge = page.crop(box)
+        assert ImageStat.Stat(edge).median[0] > 225
+        hist = edge.histogram()
+        assert sum(hist[:151]) < 0.05 * sum(hist)  # the 5th percentile above 150
     # the whole document: all four corner marks, where they belong
     tl, tr, br, bl = _marks(page)
     inset = 1.5 * synthetic.MARK * w
     assert tl[0] < inset * 1.4 and tl[1] < inset * 1.4
     assert tr[0] > w - inset * 1.4 and br[1] > h - inset * 1.4
     # text lines level within 1 degree (marks on one line), sides upright
-    assert abs(np.degrees(np.arctan2(tr[1] - tl[1], tr[0] - tl[0]))) < 1.0
-    assert abs(np.degrees(np.arctan2(br[1] - bl[1], br[0] - bl[0]))) < 1.0
-    assert abs(np.degrees(np.arctan2(bl[0] - tl[0], bl[1] - tl[1]))) < 1.0
+    assert abs(_degrees(tl, tr)) < 1.0
+    assert abs(_degrees(bl, br)) < 1.0
+    assert abs(90.0 - _degrees(tl, bl)) < 1.0
     # paper near white despite the shadow gradient and the warm cast
-    assert np.median(page) > 235
+    assert ImageStat.Stat(page).median[0] > 235
+
+
+def test_corners_are_found_within_a_few_pixels() -> None:
+    shot = synthetic.photo(seed=3, tilt=25.0)
+    result = clean(shot.image)
+    assert result.corners is not None
+    for found, true in zip(result.corners, shot.corners, strict=True):
+        assert math.dist(found, true) < 6
 
 
 def test_colour_cast_is_removed_from_a_colour_page() -> None:
-    flat = np.repeat(synthetic.text_page(seed=7)[:, :, None], 3, axis=2).copy()
-    cv2.circle(flat, (900, 1400), 120, (200, 30, 30), -1)  # a red stamp
+    flat = synthetic.text_page(seed=7).convert("RGB")
+    ImageDraw.Draw(flat).ellipse((780, 1280, 1020, 1520), fill=(200, 30, 30))  # a red stamp
     shot = synthetic.photo(seed=7, page=flat)
-    result = clean(shot.rgb)
-    assert result.mode == "colour"
-    paper = result.pixels[40:200, 40:400].reshape(-1, 3).astype(int)
-    r, g, b = np.median(paper, axis=0)
+    result = clean(shot.image)
+    assert result.mode == "colour" and result.image.mode == "RGB"
+    r, g, b = ImageStat.Stat(result.image.crop((40, 40, 400, 200))).median
     assert min(r, g, b) > 225 and max(r, g, b) - min(r, g, b) < 12
 
 
 def test_photo_without_a_document_is_left_alone() -> None:
     shot = synthetic.photo(seed=4, document=False)
-    result = clean(shot.rgb)
+    result = clean(shot.image)
     assert result.corners is None
     assert not result.changed
-    assert result.pixels.shape == shot.rgb.shape
-    assert np.array_equal(result.pixels, shot.rgb)
+    assert result.image.size == shot.image.size
+    assert ImageChops.difference(result.image, shot.image).getbbox() is None
     assert any("not cropped" in note for note in result.notes)
 
 
 def test_recompute_from_stored_settings_is_identical() -> None:
     shot = synthetic.photo(seed=2, tilt=-8.0)
-    first = clean(shot.rgb)
-    again = clean(shot.rgb, first.corners, **first.settings())
-    assert np.array_equal(first.pixels, again.pixels)
+    first = clean(shot.image)
+    again = clean(shot.image, first.corners, **first.settings())
+    assert first.image.mode == again.image.mode
+    assert ImageChops.difference(first.image, again.image).getbbox() is None
 
 
 def test_corners_set_by_hand_are_used_and_checked() -> None:
     shot = synthetic.photo(seed=1)
-    h, w = shot.rgb.shape[:2]
+    w, h = shot.image.size
     flat = [v for xy in shot.corners for v in xy]
     corners = parse_corners(flat[2:] + flat[:2], w, h)  # any order: sorted TL TR BR BL
-    assert np.allclose(corners, shot.corners)
-    result = clean(shot.rgb, corners)
+    assert all(math.dist(a, b) < 1e-6 for a, b in zip(corners, shot.corners, strict=True))
+    result = clean(shot.image, corners)
     assert result.confidence == 1.0 and result.corners == corners
     with pytest.raises(ValueError):
         parse_corners([0, 0, 10, 0, 10], w, h)
     with pytest.raises(ValueError):
         parse_corners([0, 0, w + 50, 0, w, h, 0, h], w, h)
+    with pytest.raises(ValueError):
+        parse_corners([5, 5, 5, 5, 5, 5, 5, 5], w, h)
+    with pytest.raises(ValueError):
+        parse_corners([0, 0, float("nan"), 0, w, h, 0, h], w, h)
+
+
+@pytest.mark.parametrize("degrees", [2.5, -4.0])
+def test_a_tilted_page_is_levelled(degrees: float) -> None:
+    tilted = synthetic.text_page(seed=3).rotate(degrees, Image.Resampling.BILINEAR, fillcolor=255)
+    found, sharper = skew_angle(tilted)
+    assert abs(found + degrees) < 0.3 and sharper > 1.15
+    assert abs(skew_angle(rotate(tilted, found))[0]) < 0.3
+
+
+def test_a_page_of_no_lines_is_not_turned() -> None:
+    blank = Image.new("L", (1000, 1300), 250)
+    assert skew_angle(blank) == (0.0, 0.0)
 
 
 def test_classify_black_and_white_gray_and_colour() -> None:
-    text = synthetic.text_page(seed=3)
-    _, bw = cv2.threshold(text, 128, 255, cv2.THRESH_BINARY)
-    rgb = np.repeat(bw[:, :, None], 3, axis=2)
-    assert classify(rgb) == "bilevel"
-    ramp = np.tile(np.linspace(40, 220, rgb.shape[1], dtype=np.uint8), (rgb.shape[0], 1))
-    assert classify(np.repeat(ramp[:, :, None], 3, axis=2)) == "gray"
-    coloured = rgb.copy()
-    coloured[100:400, 100:400] = (30, 160, 30)
+    bw = threshold(synthetic.text_page(seed=3), 128).convert("RGB")
+    assert classify(bw) == "bilevel"
+    ramp = (
+        Image.linear_gradient("L").rotate(90).resize(bw.size).point(lambda v: 40 + v * 180 // 255)
+    )
+    assert classify(ramp.convert("RGB")) == "gray"
+    coloured = bw.copy()
+    ImageDraw.Draw(coloured).rectangle((100, 100, 400, 400), fill=(30, 160, 30))
     assert classify(coloured) == "colour"
+
+
+def test_morphology_matches_pillows_rank_filters() -> None:
+    from PIL import ImageFilter
+
+    noise = Image.effect_noise((120, 90), 60).convert("L")
+    for k in (3, 5, 9):
+        assert (
+            ImageChops.difference(
+                dilate(noise, k), noise.filter(ImageFilter.MaxFilter(k))
+            ).getbbox()
+            is None
+        )
+        assert (
+            ImageChops.difference(erode(noise, k), noise.filter(ImageFilter.MinFilter(k))).getbbox()
+            is None
+        )
+
+
+def test_regions_join_diagonal_neighbours_and_keep_apart_the_rest() -> None:
+    mask = Image.new("L", (20, 10), 0)
+    draw = ImageDraw.Draw(mask)
+    draw.point([(1, 1), (2, 2), (3, 3)], fill=255)  # one diagonal line
+    draw.rectangle((10, 2, 15, 6), fill=255)  # a block
+    draw.rectangle((18, 0, 19, 9), fill=255)  # a bar apart from it
+    found = sorted(regions(mask), key=lambda r: r.left)
+    assert [r.pixels for r in found] == [3, 30, 20]
+    assert (found[1].left, found[1].top, found[1].right, found[1].bottom) == (10, 2, 15, 6)
+
+
+def test_a_quadrilateral_with_a_corner_cut_off_gets_its_corner_back() -> None:
+    # a square with its top-left corner cut diagonally, as a mark or a finger would
+    hull = convex_hull([(30, 0), (100, 0), (100, 100), (0, 100), (0, 30)])
+    quad = quad_of_hull(hull)
+    assert all(
+        math.dist(a, b) < 1.0
+        for a, b in zip(quad, [(0, 0), (100, 0), (100, 100), (0, 100)], strict=True)
+    )
+
+
+def test_clean_up_needs_neither_numpy_nor_opencv() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pdorganizer.scan import synthetic; from pdorganizer.scan.clean "
+        "import clean; from pdorganizer.ingest import cleaning; "
+        "r = clean(synthetic.photo(800, 600).image); assert r.corners is not None; "
+        "sys.exit('numpy' in sys.modules or 'cv2' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from PIL import Image
+
 from pdorganizer.core.errors import InvalidInput
 from pdorganizer.ingest import images
 from pdorganizer.ingest.reading import Prepared, prepare
-from pdorganizer.scan import available
 from pdorganizer.vault import Vault
 from pdorganizer.vault import renditions as store
 from pdorganizer.vault.renditions import Rendition
@@ -26,7 +27,6 @@ PHOTO_MIMES = ("image/jpeg", "image/heic", "image/webp", "image/avif")
 PHONE_PIXELS = 2_000_000  # smaller pictures without camera tags are screenshots, icons
 MIN_PIXELS = 1_000_000  # smaller: a thumbnail or a message's copy, too coarse to gain
 SCANNER_DPI = (100.0, 4800.0)
-UNAVAILABLE = "photo clean-up is not part of this installation; the photo was kept as it is"
 
 
 def is_photo(mime: str, metadata: dict[str, Any]) -> bool:
@@ -52,15 +52,11 @@ def _pixels(metadata: dict[str, Any]) -> int:
         return 0
 
 
-def decode_rgb(data: bytes, frame: int = 0) -> Any:
-    """The stored picture upright as an H x W x 3 numpy array (decoded as the export
-    decodes it)."""
-    import numpy as np
-
+def decode_rgb(data: bytes, frame: int = 0) -> Image.Image:
+    """The stored picture upright in RGB (decoded as the export decodes it)."""
     im = images.flatten(images.open_image(data, frame))
     with images.guarded():
-        rgb = im.convert("RGB") if im.mode != "RGB" else im
-        return np.asarray(rgb)
+        return im.convert("RGB") if im.mode != "RGB" else im
 
 
 def _rendition(page_id: int, cleaned: Any) -> Rendition:
@@ -111,9 +107,6 @@ def prepare_cleaned(
     """`reading.prepare`, then the clean-up of a photo when `clean` is "auto"."""
     prep = prepare(path, known, pdf_password)
     if clean == "auto" and prep.info is not None and is_photo(prep.info.mime, prep.info.metadata):
-        if not available():
-            prep.info.notes.append(UNAVAILABLE)
-            return prep
         try:
             clean_pages(prep)
         except Exception as exc:  # a bug in clean-up must never lose the import
@@ -150,8 +143,6 @@ def reclean(vault: Vault, page_id: int, corners: list[float] | str) -> Rendition
 
     page = vault.documents.page(page_id)
     source = vault.documents.source(page.source_id)
-    if not available():
-        raise InvalidInput("photo clean-up is not part of this installation (OpenCV is missing)")
     if source.mime == "application/pdf" or not source.mime.startswith("image/"):
         raise InvalidInput("only photographed pages can be cleaned; this page is from a PDF")
     data = vault.documents.source_data(page.source_id)
@@ -163,7 +154,7 @@ def reclean(vault: Vault, page_id: int, corners: list[float] | str) -> Rendition
         if not cleaned.changed:
             raise InvalidInput("no page outline found; give the corners with --corners")
     else:
-        h, w = rgb.shape[:2]
+        w, h = rgb.size
         try:
             used = parse_corners([float(v) for v in corners], w, h)
         except ValueError:

@@ -6,38 +6,41 @@ bilevel when almost every pixel is near paper or near ink; gray otherwise.
 
 from __future__ import annotations
 
-import cv2
-import numpy as np
+from PIL import Image, ImageChops
 
-from pdorganizer.scan.small import reduced
+from pdorganizer.scan.small import dilate, otsu, reduced, share_at_least, threshold
+from pdorganizer.scan.small import gray as to_gray
 
 WORK_PX = 800
 CHROMA = 40  # max - min of R, G, B over which a pixel counts as coloured
 COLOUR_SHARE = 0.004
 MID_SHARE = 0.04  # pixels neither paper nor ink; more than this: gray
+_MID = [255 if 110 <= v < 215 else 0 for v in range(256)]
 
 
-def classify(rgb: np.ndarray) -> str:
-    small, _ = reduced(rgb, WORK_PX)
-    chroma = chroma_of(small)
-    if float((chroma > CHROMA).mean()) > COLOUR_SHARE:
+def classify(im: Image.Image) -> str:
+    small, _ = reduced(im, WORK_PX)
+    if small.mode == "RGB" and share_at_least(chroma_of(small).histogram(), CHROMA + 1) > (
+        COLOUR_SHARE
+    ):
         return "colour"
-    gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
+    gray = to_gray(small)
     # antialiased strokes are gray at their edges: allow for that around ink
-    ink = gray < 110
-    edges = cv2.dilate(ink.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-    mid = (gray >= 110) & (gray < 215) & ~edges
-    return "bilevel" if float(mid.mean()) < MID_SHARE else "gray"
+    edges = dilate(threshold(gray, 110, above=False), 3)
+    mid = ImageChops.subtract(gray.point(_MID), edges)
+    return "bilevel" if share_at_least(mid.histogram(), 255) < MID_SHARE else "gray"
 
 
-def chroma_of(rgb: np.ndarray) -> np.ndarray:
-    """max - min of the channels (OpenCV's per-pixel max: numpy's axis-2 reduction is
-    a hundred times slower on an image)."""
-    r, g, b = cv2.split(rgb)
-    return cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
+def chroma_of(rgb: Image.Image) -> Image.Image:
+    """max - min of the channels, per pixel."""
+    r, g, b = rgb.split()
+    return ImageChops.subtract(
+        ImageChops.lighter(ImageChops.lighter(r, g), b),
+        ImageChops.darker(ImageChops.darker(r, g), b),
+    )
 
 
-def to_bilevel(gray: np.ndarray) -> np.ndarray:
-    """Ink 0, paper 255 (a lit-evened page: one global threshold is enough)."""
-    _, out = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return out
+def to_bilevel(gray: Image.Image) -> Image.Image:
+    """Ink 0, paper 255 (a lit-evened page: one global threshold is enough), mode "1"."""
+    level = otsu(gray.histogram())
+    return threshold(gray, level).convert("1", dither=Image.Dither.NONE)

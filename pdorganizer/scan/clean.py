@@ -1,27 +1,32 @@
-"""One photographed page in, one cleaned page out: outline, warp, deskew, light, mode.
+"""One photographed page in, one cleaned page out: outline, warp, light, deskew, mode.
 
-Deterministic: the same pixels, corners and settings give the same result, so a page
-can always be recomputed from what the vault keeps (corners, angle, light, mode).
+Everything that is decided (whether to even the lighting, the angle, the mode) is
+measured on a reduced preview; the full-resolution page is then computed once, in the
+mode's own bands (a gray page is warped, lit and turned as one channel, a third of the
+work). Deterministic: the same pixels, corners and settings give the same result, so a
+page can always be recomputed from what the vault keeps (corners, angle, light, mode).
 Never crops content away: without a confident outline the frame is kept whole, and
 deskew and lighting are applied only when they measurably help.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import cv2
-import numpy as np
+from PIL import Image
 
 from pdorganizer.scan.classify import chroma_of, classify
 from pdorganizer.scan.deskew import MIN_DEGREES, rotate, skew_angle
+from pdorganizer.scan.geometry import area, order_corners
 from pdorganizer.scan.light import flatten_light, gain
-from pdorganizer.scan.outline import detect_outline, order_corners
-from pdorganizer.scan.small import reduced
+from pdorganizer.scan.outline import detect_outline
+from pdorganizer.scan.small import reduced, share_at_least
 from pdorganizer.scan.warp import warp
 
 Corners = list[tuple[float, float]]
+PREVIEW_PX = 1200  # measuring copy: the warped page comes out about 900 pixels high
 DESKEW_GAIN = 1.15  # the sharpest angle must beat level by this much
 LIGHT_GAIN = 1.6  # without an outline: how much more even the paper must get
 PAPER_SHARE = 0.5  # without an outline: share of near-white pixels once lit
@@ -29,7 +34,7 @@ PAPER_SHARE = 0.5  # without an outline: share of near-white pixels once lit
 
 @dataclass
 class Cleaned:
-    pixels: np.ndarray  # H x W (gray, bilevel 0/255) or H x W x 3 (RGB), uint8
+    image: Image.Image  # "RGB" for colour, "L" for gray and bilevel (0..255)
     mode: str  # "colour" | "gray" | "bilevel"
     corners: Corners | None  # used for the warp, in the upright source's pixels
     confidence: float  # of the outline found (1.0 for corners the person set)
@@ -49,32 +54,30 @@ def parse_corners(values: Sequence[float], width: int, height: int) -> Corners:
     """Eight numbers (x1,y1,...) inside the image, as TL, TR, BR, BL; ValueError if not."""
     if len(values) != 8:
         raise ValueError("four corners need eight numbers: x1,y1,x2,y2,x3,y3,x4,y4")
-    pts = np.asarray(values, dtype=np.float64).reshape(4, 2)
-    if not np.isfinite(pts).all():
+    nums = [float(v) for v in values]
+    if not all(math.isfinite(v) for v in nums):
         raise ValueError("corners must be numbers")
-    if (
-        (pts[:, 0] < 0).any()
-        or (pts[:, 1] < 0).any()
-        or (pts[:, 0] > width).any()
-        or (pts[:, 1] > height).any()
-    ):
+    pts = list(zip(nums[0::2], nums[1::2], strict=True))
+    if any(not (0 <= x <= width and 0 <= y <= height) for x, y in pts):
         raise ValueError("corners must lie inside the image")
     ordered = order_corners(pts)
-    if cv2.contourArea(ordered.astype(np.float32)) < 0.01 * width * height:
+    if len(set(ordered)) < 4 or area(ordered) < 0.01 * width * height:
         raise ValueError("the corners enclose almost nothing")
-    return [(float(x), float(y)) for x, y in ordered]
+    return ordered
 
 
 def clean(
-    rgb: np.ndarray,
+    image: Image.Image,
     corners: Corners | str | None = "auto",
     *,
     angle: float | None = None,
     light: bool | None = None,
     mode: str | None = None,
 ) -> Cleaned:
-    """`corners`: "auto" to detect, a list to use, None for no warp. `angle`, `light`
-    and `mode` given: recompute exactly (no measuring); None: decide."""
+    """`image`: the upright picture. `corners`: "auto" to detect, a list to use, None
+    for no warp. `angle`, `light` and `mode` given: recompute exactly (no measuring);
+    None: decide."""
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
     notes: list[str] = []
     confidence = 1.0
     used: Corners | None = None
@@ -86,37 +89,58 @@ def clean(
             notes.append("no page outline found with confidence; the photo was not cropped")
     elif corners is not None:
         used = [(float(x), float(y)) for x, y in corners]
-    page = warp(rgb, used) if used is not None else rgb
-    if light is None:
-        lit_page = flatten_light(page)
-        light = used is not None or _helps(page, lit_page)
-        page = lit_page if light else page
-    elif light:
-        page = flatten_light(page)
-    if angle is None:
-        angle = 0.0
-        if used is not None or light:  # a document: level its lines if that is clear
-            found, sharper = skew_angle(cv2.cvtColor(page, cv2.COLOR_RGB2GRAY))
-            if abs(found) >= MIN_DEGREES and sharper >= DESKEW_GAIN:
-                angle = found
-    if angle:
-        page = rotate(page, angle)
-    if mode is None:
-        mode = classify(page) if (used is not None or light) else "colour"
-    pixels = page if mode == "colour" else cv2.cvtColor(page, cv2.COLOR_RGB2GRAY)
+    if angle is None or light is None or mode is None:
+        angle, light, mode = _decide(rgb, used, angle, light, mode)
     if used is None and not light and not angle:
         notes.append("left as it was: clean-up would not help this photo")
-    elif used is None:
+        return Cleaned(rgb, "colour", None, round(float(confidence), 3), 0.0, False, notes)
+    page = rgb if mode == "colour" else rgb.convert("L")
+    if used is not None:
+        page = warp(page, used)
+    if light:
+        page = flatten_light(page)
+    if angle:
+        page = rotate(page, angle)
+    if used is None:
         notes.append("lighting evened out; the photo was not cropped")
-    return Cleaned(pixels, mode, used, round(float(confidence), 3), angle, bool(light), notes)
+    return Cleaned(page, mode, used, round(float(confidence), 3), angle, bool(light), notes)
 
 
-def _helps(before: np.ndarray, after: np.ndarray) -> bool:
+def _decide(
+    rgb: Image.Image,
+    used: Corners | None,
+    angle: float | None,
+    light: bool | None,
+    mode: str | None,
+) -> tuple[float, bool, str]:
+    """The settings not given, measured on a reduced preview of the page."""
+    preview, scale = reduced(rgb, PREVIEW_PX)
+    if used is not None:
+        preview = warp(preview, [(x * scale, y * scale) for x, y in used])
+    if light is None:
+        lit = flatten_light(preview)
+        light = used is not None or _helps(preview, lit)
+        preview = lit if light else preview
+    elif light:
+        preview = flatten_light(preview)
+    document = used is not None or light
+    if angle is None:
+        angle = 0.0
+        if document:  # a document: level its lines if that is clear
+            found, sharper = skew_angle(preview)
+            if abs(found) >= MIN_DEGREES and sharper >= DESKEW_GAIN:
+                angle = found
+    if mode is None:
+        turned = rotate(preview, angle) if angle else preview
+        mode = classify(turned) if document else "colour"
+    return angle, bool(light), mode
+
+
+def _helps(before: Image.Image, after: Image.Image) -> bool:
     """Without an outline: light only a photo that is paper edge to edge."""
-    chroma = chroma_of(reduced(after, 800)[0])
-    if float((chroma > 60).mean()) > 0.05:  # a colourful scene, not a page
+    small, _ = reduced(after, 800)
+    if share_at_least(chroma_of(small).histogram(), 61) > 0.05:  # a colourful scene
         return False
-    gray = cv2.cvtColor(after, cv2.COLOR_RGB2GRAY)
-    if float((gray > 225).mean()) < PAPER_SHARE:
+    if share_at_least(small.convert("L").histogram(), 226) < PAPER_SHARE:
         return False
     return gain(before, after) >= LIGHT_GAIN

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-import numpy as np
 from PIL import Image
 
 from pdorganizer.scan.classify import to_bilevel
@@ -38,8 +37,8 @@ def page_points(width_px: int, height_px: int) -> tuple[float, float]:
 
 def image_of(cleaned: Cleaned) -> Image.Image:
     if cleaned.mode == "bilevel":
-        return Image.fromarray(to_bilevel(cleaned.pixels)).convert("1", dither=Image.Dither.NONE)
-    return Image.fromarray(np.ascontiguousarray(cleaned.pixels))
+        return to_bilevel(cleaned.image.convert("L"))
+    return cleaned.image
 
 
 def encode(cleaned: Cleaned) -> Encoded:

@@ -348,8 +348,4 @@ class CornerEditor(QDialog):
 
 def can_clean(vault: Vault, page: Page) -> bool:
     """Photos and other pictures can be cleaned up; PDF pages cannot."""
-    from pdorganizer.scan import available
-
-    if not available():
-        return False
     return vault.documents.source(page.source_id).mime.startswith("image/")
