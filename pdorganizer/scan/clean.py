@@ -20,7 +20,7 @@ from PIL import Image
 from pdorganizer.scan.classify import chroma_of, classify
 from pdorganizer.scan.deskew import MIN_DEGREES, rotate, skew_angle
 from pdorganizer.scan.geometry import area, order_corners
-from pdorganizer.scan.light import flatten_light, gain
+from pdorganizer.scan.light import flatten_light, gain, spread
 from pdorganizer.scan.outline import detect_outline
 from pdorganizer.scan.small import reduced, share_at_least
 from pdorganizer.scan.warp import warp
@@ -30,6 +30,7 @@ PREVIEW_PX = 1200  # measuring copy: the warped page comes out about 900 pixels 
 DESKEW_GAIN = 1.15  # the sharpest angle must beat level by this much
 LIGHT_GAIN = 1.6  # without an outline: how much more even the paper must get
 PAPER_SHARE = 0.5  # without an outline: share of near-white pixels once lit
+UNEVEN = 24  # without an outline: grey levels of shadow across the paper worth evening
 
 
 @dataclass
@@ -137,10 +138,13 @@ def _decide(
 
 
 def _helps(before: Image.Image, after: Image.Image) -> bool:
-    """Without an outline: light only a photo that is paper edge to edge."""
-    small, _ = reduced(after, 800)
+    """Without an outline: light only a photo that is paper edge to edge (lighting a
+    scene would wash out whatever in it is large and coloured)."""
+    small, _ = reduced(before, 800)
     if share_at_least(chroma_of(small).histogram(), 61) > 0.05:  # a colourful scene
         return False
-    if share_at_least(small.convert("L").histogram(), 226) < PAPER_SHARE:
+    lit, _ = reduced(after, 800)
+    if share_at_least(lit.convert("L").histogram(), 226) < PAPER_SHARE:
         return False
-    return gain(before, after) >= LIGHT_GAIN
+    # paper already even (no shadow worth the name) gains nothing from it
+    return spread(before) >= UNEVEN and gain(before, after) >= LIGHT_GAIN

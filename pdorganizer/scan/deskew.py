@@ -2,8 +2,9 @@
 
 Text lines make the row sums of dark pixels peaky when they are level; the sharpness of
 that profile (the sum of its squared steps) is measured over small angles on a reduced
-copy, shearing the ink instead of turning it (the same rows for angles this small, and
-cheaper). The page is turned only when a clear angle wins (a page of pictures has none),
+copy, shearing the ink instead of turning it (the same rows for angles this small), and
+shearing only its profile in narrow vertical strips (a tiny image, so each angle costs
+microseconds). The page is turned only when a clear angle wins (a page of pictures has none),
 never more than MAX_DEGREES.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from array import array
 
 from PIL import Image, ImageChops, ImageFilter, ImageStat
 
@@ -20,7 +22,7 @@ from pdorganizer.scan.small import reduced, threshold
 MAX_DEGREES = 6.0
 WORK_PX = 900
 MIN_DEGREES = 0.15  # less is not worth a resampling
-PROFILE_COLUMNS = 8  # row sums kept in 8 partial sums: 8-bit means lose less
+STRIPS = 64  # vertical strips, each shifted as one: at 900 px, 14 px wide
 
 
 def ink_mask(gray: Image.Image) -> Image.Image:
@@ -30,24 +32,29 @@ def ink_mask(gray: Image.Image) -> Image.Image:
     return threshold(ImageChops.subtract(local, small), 16)
 
 
-def _sharpness(ink: Image.Image, degrees: float) -> float:
+def _strips(ink: Image.Image) -> Image.Image:
+    """The ink's row profile in STRIPS vertical strips, as a STRIPS x height float image
+    (each pixel the share of ink in that row of that strip)."""
+    return ink.resize((STRIPS, ink.height), Image.Resampling.BOX).convert("F")
+
+
+def _sharpness(strips: Image.Image, width: int, degrees: float) -> float:
     """Sum of the squared steps of the row profile once the ink is sheared by `degrees`
-    (counter-clockwise positive, as Image.rotate)."""
-    w, h = ink.size
-    slope = math.tan(math.radians(degrees))
-    extra = math.ceil(abs(slope) * w) + 1
+    (counter-clockwise positive, as Image.rotate): each strip is shifted by its centre's
+    shear (within a strip the rest is under a pixel at these angles), then the strips
+    are summed."""
+    k, h = strips.size
+    slope = math.tan(math.radians(degrees)) * width / k  # rows per strip
+    extra = math.ceil(abs(slope) * k) + 1
     offset = extra if slope > 0 else 0
-    # output row y holds input row y + x * slope - offset
-    sheared = ink.transform(
-        (w, h + extra),
+    # output row y of strip x holds input row y + (x + 0.5) * slope - offset
+    sheared = strips.transform(
+        (k, h + extra),
         Image.Transform.AFFINE,
-        (1, 0, 0, slope, 1, -offset),
+        (1, 0, 0, slope, 1, 0.5 * slope - offset),
         Image.Resampling.NEAREST,
     )
-    columns = sheared.resize((PROFILE_COLUMNS, sheared.height), Image.Resampling.BOX)
-    data = columns.tobytes()
-    n = PROFILE_COLUMNS
-    profile = [sum(data[i : i + n]) for i in range(0, len(data), n)]
+    profile = array("f", sheared.resize((1, sheared.height), Image.Resampling.BOX).tobytes())
     return float(sum((b - a) ** 2 for a, b in itertools.pairwise(profile)))
 
 
@@ -56,13 +63,14 @@ def skew_angle(gray: Image.Image) -> tuple[float, float]:
     ink = ink_mask(to_gray(gray))
     if ImageStat.Stat(ink).mean[0] < 0.002 * 255:  # a blank page
         return 0.0, 0.0
-    base = _sharpness(ink, 0.0)
+    strips, width = _strips(ink), ink.width
+    base = _sharpness(strips, width, 0.0)
     if base <= 0:
         return 0.0, 0.0
     coarse = [i * 0.5 - MAX_DEGREES for i in range(int(2 * MAX_DEGREES / 0.5) + 1)]
-    best = max(coarse, key=lambda a: _sharpness(ink, a))
+    best = max(coarse, key=lambda a: _sharpness(strips, width, a))
     fine = [best - 0.5 + i * 0.1 for i in range(11)]
-    scores = [_sharpness(ink, a) for a in fine]
+    scores = [_sharpness(strips, width, a) for a in fine]
     top = max(scores)
     return round(fine[scores.index(top)], 2), top / base
 

@@ -51,11 +51,13 @@ def flatten_light(im: Image.Image) -> Image.Image:
     return bands[0] if len(bands) == 1 else Image.merge(im.mode, bands)
 
 
+def spread(im: Image.Image) -> float:
+    """How uneven the paper is: grey levels between the 5th and 95th percentile of the
+    background's brightness."""
+    hist = background_small(im).convert("L").histogram()
+    return float(percentile(hist, 0.95) - percentile(hist, 0.05))
+
+
 def gain(before: Image.Image, after: Image.Image) -> float:
     """How much more even the paper got: spread of the background before / after."""
-
-    def spread(im: Image.Image) -> float:
-        hist = background_small(im).convert("L").histogram()
-        return float(percentile(hist, 0.95) - percentile(hist, 0.05)) + 1.0
-
-    return spread(before) / spread(after)
+    return (spread(before) + 1.0) / (spread(after) + 1.0)

@@ -126,6 +126,8 @@ def _score(gray: Image.Image, quad: list[Point]) -> float:
         + (max(x for x, _ in grown) >= w - 1)
         + (max(y for _, y in grown) >= h - 1)
     )
+    if edge_touch >= 3:  # the paper fills the frame: a crop or a scan, nothing to cut
+        return 0.0
     squareness = 1.0 - max(angles) / 35.0
     strength = min(1.0, contrast / 0.25)
     score = 0.55 * strength + 0.3 * squareness + 0.15
