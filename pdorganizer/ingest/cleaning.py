@@ -59,6 +59,30 @@ def decode_rgb(data: bytes, frame: int = 0) -> Image.Image:
         return im.convert("RGB") if im.mode != "RGB" else im
 
 
+def decode_preview(data: bytes, frame: int = 0) -> tuple[Image.Image, tuple[int, int]]:
+    """(the picture upright at about PREVIEW_PX, its full upright size): a JPEG decodes
+    at a quarter or half of its size, several times faster than in full."""
+    from pdorganizer.scan.clean import PREVIEW_PX
+
+    im = images.open_lazy(data, frame)
+    w, h = im.size
+    full = (h, w) if images.orientation(im) in (5, 6, 7, 8) else (w, h)
+    ratio = PREVIEW_PX / max(w, h)
+    reduce_to = (max(1, int(w * ratio)), max(1, int(h * ratio))) if ratio < 1 else None
+    preview = images.flatten(images.open_image(data, frame, reduce_to=reduce_to))
+    with images.guarded():
+        return (preview.convert("RGB") if preview.mode != "RGB" else preview), full
+
+
+def decode_for(data: bytes, frame: int, mode: str) -> Image.Image:
+    """The full picture upright, gray for a page that will be gray or black-and-white."""
+    im = images.flatten(images.open_image(data, frame, gray=mode != "colour"))
+    with images.guarded():
+        if mode == "colour":
+            return im.convert("RGB") if im.mode != "RGB" else im
+        return im.convert("L") if im.mode != "L" else im
+
+
 def _rendition(page_id: int, cleaned: Any) -> Rendition:
     from pdorganizer.scan.rendition import encode
 
@@ -81,21 +105,32 @@ def _rendition(page_id: int, cleaned: Any) -> Rendition:
 def clean_pages(prep: Prepared) -> None:
     """Clean every page of a photo in `prep` (worker thread). Pages that clean-up would
     not help are left alone; the import report says what happened."""
-    from pdorganizer.scan.clean import clean
+    from pdorganizer.scan.clean import plan, render
 
     info = prep.info
     if info is None:
         return
     for index, page in enumerate(info.pages):
+        # Decided on a quarter-size decode: most photos that are not of a page stop
+        # there, without a full decode. Only decoding is the untrusted boundary; an
+        # error in the clean-up itself is a bug (prepare_cleaned logs it).
         try:
-            with images.guarded():
-                cleaned = clean(decode_rgb(prep.data, page.source_index))
+            preview, full_size = decode_preview(prep.data, page.source_index)
         except (InvalidInput, MemoryError):
             info.notes.append("photo clean-up skipped: the picture could not be decoded again")
             continue
-        if not cleaned.changed:
+        settings = plan(preview, full_size)
+        del preview
+        if not settings.changed:
             info.notes.append("photo: no page outline found; the page was left as it was")
             continue
+        try:
+            full = decode_for(prep.data, page.source_index, settings.mode)
+        except (InvalidInput, MemoryError):
+            info.notes.append("photo clean-up skipped: the picture could not be decoded again")
+            continue
+        cleaned = render(full, settings)
+        del full
         if cleaned.corners is None:
             info.notes.append("photo: no page outline found; only the lighting was evened out")
         prep.renditions[index] = _rendition(0, cleaned)

@@ -353,18 +353,28 @@ def draft_jpeg(im: Image.Image, reduce_to: tuple[int, int] | None) -> None:
 
 
 def open_image(
-    data: bytes, frame: int = 0, *, reduce_to: tuple[int, int] | None = None
+    data: bytes,
+    frame: int = 0,
+    *,
+    reduce_to: tuple[int, int] | None = None,
+    gray: bool = False,
 ) -> Image.Image:
     """Decode frame `frame` of an accepted image file, upright, fully loaded.
 
     `reduce_to`: a size (in the file's stored orientation) the caller will shrink to
     anyway; JPEGs then decode at a reduced scale (much faster, much less memory).
+    `gray`: the caller wants gray anyway; a colour JPEG then decodes its brightness only
+    (a third of the memory, no colour conversion).
     Raises ImageTooLarge / DamagedFile / NotSupported (one-line messages).
     The mode is whatever the file holds ("1", "L", "I;16", "RGB", "RGBA", "CMYK", "P"...);
     `flatten` turns it into something any consumer can draw or encode.
     """
     im = open_lazy(data, frame)
-    draft_jpeg(im, reduce_to)
+    if gray and im.format in ("JPEG", "MPO") and im.mode in ("RGB", "YCbCr"):
+        with guarded():
+            im.draft("L", reduce_to or im.size)
+    else:
+        draft_jpeg(im, reduce_to)
     return upright(im)
 
 

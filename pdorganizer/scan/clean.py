@@ -21,12 +21,12 @@ from pdorganizer.scan.classify import chroma_of, classify
 from pdorganizer.scan.deskew import MIN_DEGREES, rotate, skew_angle
 from pdorganizer.scan.geometry import area, order_corners
 from pdorganizer.scan.light import flatten_light, gain, spread
-from pdorganizer.scan.outline import detect_outline
+from pdorganizer.scan.outline import detect_outline, refine
 from pdorganizer.scan.small import reduced, share_at_least
 from pdorganizer.scan.warp import warp
 
 Corners = list[tuple[float, float]]
-PREVIEW_PX = 1200  # measuring copy: the warped page comes out about 900 pixels high
+PREVIEW_PX = 1000  # measuring copy: the warped page comes out about 750 pixels high
 DESKEW_GAIN = 1.15  # the sharpest angle must beat level by this much
 LIGHT_GAIN = 1.6  # without an outline: how much more even the paper must get
 PAPER_SHARE = 0.5  # without an outline: share of near-white pixels once lit
@@ -67,6 +67,96 @@ def parse_corners(values: Sequence[float], width: int, height: int) -> Corners:
     return ordered
 
 
+@dataclass
+class Plan:
+    """What clean-up will do to a picture, measured on a reduced copy of it."""
+
+    corners: Corners | None  # in the full picture's pixels
+    confidence: float
+    angle: float
+    light: bool
+    mode: str
+    detected: bool  # corners found (not given): refined again on the full picture
+    reach: float  # how far off (full pixels) found corners may still be
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.corners is not None or self.light or bool(self.angle)
+
+
+def plan(
+    image: Image.Image,
+    full_size: tuple[int, int] | None = None,
+    corners: Corners | str | None = "auto",
+    *,
+    angle: float | None = None,
+    light: bool | None = None,
+    mode: str | None = None,
+) -> Plan:
+    """Decide on `image`, the upright picture or a reduced copy of a picture of
+    `full_size` pixels (a JPEG decoded at a quarter of its size is enough). `corners`:
+    "auto" to detect, a list (full pixels) to use, None for no warp. `angle`, `light`
+    and `mode` given: used as they are; None: measured."""
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    preview, _ = reduced(rgb, PREVIEW_PX)
+    full_w, _ = full_size or image.size
+    scale = preview.width / full_w  # preview pixels per full pixel
+    notes: list[str] = []
+    confidence = 1.0
+    used: Corners | None = None
+    if corners == "auto":
+        outline = detect_outline(preview)
+        confidence = outline.confidence
+        if outline.corners is None:
+            notes.append("no page outline found with confidence; the photo was not cropped")
+        else:
+            used = [(x / scale, y / scale) for x, y in outline.corners]
+    elif corners is not None:
+        used = [(float(x), float(y)) for x, y in corners]
+    if angle is None or light is None or mode is None:
+        small_corners = None if used is None else [(x * scale, y * scale) for x, y in used]
+        angle, light, mode = _decide(preview, small_corners, angle, light, mode)
+    if used is None and not light and not angle:
+        notes.append("left as it was: clean-up would not help this photo")
+    elif used is None:
+        notes.append("lighting evened out; the photo was not cropped")
+    reach = max(4.0, 3.0 / scale)
+    detected = corners == "auto" and used is not None
+    return Plan(used, round(float(confidence), 3), angle, light, mode, detected, reach, notes)
+
+
+def render(image: Image.Image, settings: Plan) -> Cleaned:
+    """The cleaned page from the full upright picture ("RGB", or "L" for a plan whose
+    mode is not colour: a JPEG can decode straight to gray, a third of the memory)."""
+    mode = settings.mode
+    if not settings.changed:
+        rgb = image if image.mode == "RGB" else image.convert("RGB")
+        return Cleaned(rgb, "colour", None, settings.confidence, 0.0, False, list(settings.notes))
+    if mode == "colour":
+        page = image if image.mode == "RGB" else image.convert("RGB")
+    else:
+        page = image if image.mode == "L" else image.convert("L")
+    used = settings.corners
+    if used is not None and settings.detected:
+        used = refine(page, used, settings.reach)
+    if used is not None:
+        page = warp(page, used)
+    if settings.light:
+        page = flatten_light(page)
+    if settings.angle:
+        page = rotate(page, settings.angle)
+    return Cleaned(
+        page,
+        mode,
+        used,
+        settings.confidence,
+        settings.angle,
+        settings.light,
+        list(settings.notes),
+    )
+
+
 def clean(
     image: Image.Image,
     corners: Corners | str | None = "auto",
@@ -75,49 +165,22 @@ def clean(
     light: bool | None = None,
     mode: str | None = None,
 ) -> Cleaned:
-    """`image`: the upright picture. `corners`: "auto" to detect, a list to use, None
-    for no warp. `angle`, `light` and `mode` given: recompute exactly (no measuring);
-    None: decide."""
-    rgb = image if image.mode == "RGB" else image.convert("RGB")
-    notes: list[str] = []
-    confidence = 1.0
-    used: Corners | None = None
-    if corners == "auto":
-        outline = detect_outline(rgb)
-        confidence = outline.confidence
-        used = outline.corners
-        if used is None:
-            notes.append("no page outline found with confidence; the photo was not cropped")
-    elif corners is not None:
-        used = [(float(x), float(y)) for x, y in corners]
-    if angle is None or light is None or mode is None:
-        angle, light, mode = _decide(rgb, used, angle, light, mode)
-    if used is None and not light and not angle:
-        notes.append("left as it was: clean-up would not help this photo")
-        return Cleaned(rgb, "colour", None, round(float(confidence), 3), 0.0, False, notes)
-    page = rgb if mode == "colour" else rgb.convert("L")
-    if used is not None:
-        page = warp(page, used)
-    if light:
-        page = flatten_light(page)
-    if angle:
-        page = rotate(page, angle)
-    if used is None:
-        notes.append("lighting evened out; the photo was not cropped")
-    return Cleaned(page, mode, used, round(float(confidence), 3), angle, bool(light), notes)
+    """`plan` and `render` on one full picture: `image` the upright picture,
+    `corners` "auto" to detect, a list to use, None for no warp. `angle`, `light` and
+    `mode` given: recompute exactly (no measuring); None: decide."""
+    return render(image, plan(image, None, corners, angle=angle, light=light, mode=mode))
 
 
 def _decide(
-    rgb: Image.Image,
+    preview: Image.Image,
     used: Corners | None,
     angle: float | None,
     light: bool | None,
     mode: str | None,
 ) -> tuple[float, bool, str]:
-    """The settings not given, measured on a reduced preview of the page."""
-    preview, scale = reduced(rgb, PREVIEW_PX)
+    """The settings not given, measured on the preview (`used` in its pixels)."""
     if used is not None:
-        preview = warp(preview, [(x * scale, y * scale) for x, y in used])
+        preview = warp(preview, used)
     if light is None:
         lit = flatten_light(preview)
         light = used is not None or _helps(preview, lit)

@@ -12,6 +12,7 @@ the full picture, where each side's edge is a sharp step.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
@@ -150,7 +151,8 @@ def detect_outline(rgb: Image.Image) -> Outline:
     if best is None or best_score < CONFIDENT:
         return Outline(None, round(best_score, 3))
     coarse = [(x / scale, y / scale) for x, y in best]
-    return Outline(_refined(rgb, coarse), round(best_score, 3))
+    reach = max(4.0, max(rgb.size) / WORK_PX * 4)
+    return Outline(refine(rgb, coarse, reach), round(best_score, 3))
 
 
 def _luma(px: tuple[int, ...] | int) -> float:
@@ -159,14 +161,13 @@ def _luma(px: tuple[int, ...] | int) -> float:
     return 0.299 * px[0] + 0.587 * px[1] + 0.114 * px[2]
 
 
-def _refined(rgb: Image.Image, quad: list[Point]) -> list[tuple[float, float]]:
-    """The corners again from the full image: each side's edge is searched across the
-    coarse side (the reduced copy's edges are a few pixels wide), a line is fitted to
-    it, and neighbouring lines meet at the corner. A side whose edge is not found keeps
-    its coarse line."""
-    w, h = rgb.size
-    pixels = rgb.load()
-    reach = max(4.0, max(w, h) / WORK_PX * 4)
+def refine(im: Image.Image, quad: Sequence[Point], reach: float) -> list[tuple[float, float]]:
+    """The corners again from a larger picture ("RGB" or "L"): each side's edge is
+    searched up to `reach` pixels across the coarse side, a line is fitted to it, and
+    neighbouring lines meet at the corner. A side whose edge is not found keeps its
+    coarse line."""
+    w, h = im.size
+    pixels = im.load()
     cx = sum(p[0] for p in quad) / 4
     cy = sum(p[1] for p in quad) / 4
     steps = [-reach + i for i in range(int(2 * reach) + 1)]
