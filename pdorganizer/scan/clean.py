@@ -182,9 +182,15 @@ def _decide(
     if used is not None:
         preview = warp(preview, used)
     if light is None:
-        lit = flatten_light(preview)
-        light = used is not None or _helps(preview, lit)
-        preview = lit if light else preview
+        if used is not None:
+            light = True
+            preview = flatten_light(preview)
+        elif _could_be_paper(preview):
+            lit = flatten_light(preview)
+            light = _helps(preview, lit)
+            preview = lit if light else preview
+        else:
+            light = False
     elif light:
         preview = flatten_light(preview)
     document = used is not None or light
@@ -200,14 +206,19 @@ def _decide(
     return angle, bool(light), mode
 
 
-def _helps(before: Image.Image, after: Image.Image) -> bool:
-    """Without an outline: light only a photo that is paper edge to edge (lighting a
-    scene would wash out whatever in it is large and coloured)."""
+def _could_be_paper(before: Image.Image) -> bool:
+    """Without an outline, lighting is for a photo that is paper edge to edge: not for a
+    colourful scene (lighting would wash out whatever in it is large and coloured), nor
+    for paper already even (no shadow worth the name). Cheap: no lighting computed."""
     small, _ = reduced(before, 800)
-    if share_at_least(chroma_of(small).histogram(), 61) > 0.05:  # a colourful scene
+    if share_at_least(chroma_of(small).histogram(), 61) > 0.05:
         return False
+    return spread(before) >= UNEVEN
+
+
+def _helps(before: Image.Image, after: Image.Image) -> bool:
+    """Once lit: mostly white paper, and markedly more even than before."""
     lit, _ = reduced(after, 800)
     if share_at_least(lit.convert("L").histogram(), 226) < PAPER_SHARE:
         return False
-    # paper already even (no shadow worth the name) gains nothing from it
-    return spread(before) >= UNEVEN and gain(before, after) >= LIGHT_GAIN
+    return gain(before, after) >= LIGHT_GAIN
