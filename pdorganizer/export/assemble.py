@@ -2,15 +2,16 @@
 
 No page merging: each evidence page becomes an image or form XObject, and the output
 page's content is one `q <matrix> cm /PdoSrc Do Q` stream followed by the drawn layer's
-own stream (the label, drawn on top)."""
+own stream (the label, drawn on top). Each page's objects go to the file as soon as the
+page is added (export/pdfstream.py), so a part never holds more than one page's evidence
+in memory."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
@@ -25,10 +26,11 @@ from pypdf.generic import (
 )
 
 from pdorganizer.export.images import ImagePayload
+from pdorganizer.export.layerpages import LayerPages
 from pdorganizer.export.layout import Matrix, fmt_matrix
 from pdorganizer.export.pdfpages import FormPage
+from pdorganizer.export.pdfstream import StreamingPdfWriter
 from pdorganizer.ingest.pdfclean import LAYER_OFF
-from pdorganizer.vault import fsync_util
 
 PAGE_OVERHEAD = 2_000  # bytes per page besides its evidence (drawn layer, page objects)
 PART_OVERHEAD = 160_000  # fonts, outline, cross-reference table
@@ -44,6 +46,7 @@ class Prepared:
     form_reader: int = 0  # id() of the reader the form comes from
     matrix: Matrix | None = None
     size: int = PAGE_OVERHEAD
+    last_of_reader: bool = False  # no later page comes from the form's reader
 
 
 @dataclass
@@ -56,15 +59,30 @@ class OutlineEntry:
 
 @dataclass
 class PartBuilder:
-    text: PdfReader
+    text: LayerPages
     number: int
-    writer: PdfWriter = field(default_factory=PdfWriter)
+    path: Path  # the temp file, created at the first page
+    writer: StreamingPdfWriter = field(init=False)
     pages: list[int] = field(default_factory=list)  # global indices held
     size: int = PART_OVERHEAD
     cleaned: dict[int, set[int]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.writer = StreamingPdfWriter(self.path)
+
     def add(self, prep: Prepared) -> None:
-        page = self.writer.add_page(self.text.pages[prep.index])
+        self._add(prep)
+        self.writer.flush()  # this page's objects to the file now
+
+    def forget(self, reader_ids: list[int]) -> None:
+        """Drop what pypdf remembers of readers no longer used (what it copied from them,
+        and the reader itself, which it keeps alive): a reader's id() may be reused."""
+        for key in reader_ids:
+            self.writer._id_translated.pop(key, None)
+            self.cleaned.pop(key, None)
+
+    def _add(self, prep: Prepared) -> None:
+        page = self.writer.add_page(self.text.page(prep.index))
         self.pages.append(prep.index)
         self.size += prep.size
         if prep.matrix is None:
@@ -117,7 +135,7 @@ class PartBuilder:
         labels, bookmarks, index links."""
         info = DictionaryObject()
         info[NameObject("/Title")] = TextStringObject(title)
-        self.writer._info = self.writer._add_object(info)
+        self.writer._info = info  # replaces pypdf's /Producer in place
         root = self.writer._root_object
         root[NameObject("/PageLabels")] = self.writer._add_object(labels)
         parents: dict[str, Any] = {}
@@ -137,13 +155,15 @@ class PartBuilder:
     def _layers(self, root: DictionaryObject) -> None:
         """Source pages' optional-content layers (renamed by the cleaner) listed in the
         catalog, so that layers the source hides by default stay hidden here."""
-        layers, hidden = ArrayObject(), ArrayObject()
+        found = list(self.writer.layers)  # those already in the file, then the rest
         for n, obj in enumerate(self.writer._objects):
             if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/OCG":
-                ref = IndirectObject(n + 1, 0, self.writer)
-                layers.append(ref)
-                if obj.get("/Name") == LAYER_OFF:
-                    hidden.append(ref)
+                found.append((IndirectObject(n + 1, 0, self.writer), obj.get("/Name") == LAYER_OFF))
+        layers, hidden = ArrayObject(), ArrayObject()
+        for ref, off in sorted(found, key=lambda item: item[0].idnum):
+            layers.append(ref)
+            if off:
+                hidden.append(ref)
         if not layers:
             return
         config = DictionaryObject({NameObject("/OFF"): hidden})
@@ -176,16 +196,20 @@ class PartBuilder:
         annots.append(self.writer._add_object(annot))
 
     def write(self, path: str) -> None:
-        with fsync_util.create_private(path, exclusive=False) as fh:  # owner-only (0600)
-            self.writer.write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
+        """Finish the file (owner-only, 0600, created at the first page): what is left,
+        the cross-reference table, fsync."""
+        assert str(path) == str(self.path)
+        self.writer.close()
+
+    def abandon(self) -> None:
+        """Close an unfinished file (the caller removes it)."""
+        self.writer.abandon()
 
     def release(self) -> None:
         """Drop the part's objects now: the writer's reference cycles would otherwise keep
-        every image of the part alive until the next full garbage collection."""
+        what is left of the part alive until the next full garbage collection."""
         self.writer._objects.clear()
-        self.writer = None  # type: ignore[assignment]
+        self.writer._id_translated.clear()
 
 
 def _pdf_value(value: Any) -> Any:

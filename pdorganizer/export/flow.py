@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from pdorganizer.core.anumber import format_a_number
@@ -23,9 +24,17 @@ PAD = 4.0
 
 @dataclass
 class Cell:
-    para: Paragraph
+    """Text and style, not a Paragraph: a wrapped Paragraph holds its broken lines (tens
+    of KB), and an index of a thousand exhibits would keep them all for the whole export.
+    The paragraph is made again when its page is drawn."""
+
+    text: str
+    style: ParagraphStyle
     width: float
     height: float = 0.0
+
+    def para(self) -> Paragraph:
+        return Paragraph(self.text, self.style)
 
 
 @dataclass
@@ -67,7 +76,7 @@ def clip(text: str, limit: int) -> str:
 
 def _measure(row: Row) -> Row:
     for cell in row.cells:
-        _, cell.height = cell.para.wrap(cell.width - 2 * PAD, 10_000)
+        _, cell.height = cell.para().wrap(cell.width - 2 * PAD, 10_000)
     row.height = max(c.height for c in row.cells) + 2 * PAD
     return row
 
@@ -94,16 +103,14 @@ def index_table(data: CaseData, inner: float, ranges: dict[int, str], grouped: b
     for i, entry in enumerate(data.exhibits):
         if grouped and entry.group != group:
             group = entry.group
-            table.rows.append(
-                _measure(Row([Cell(Paragraph(escape(group), head), inner)], heading=True))
-            )
+            table.rows.append(_measure(Row([Cell(escape(group), head, inner)], heading=True)))
         texts = [
             escape(entry.exhibit.letter),
             para_text(clip(entry.exhibit.description, 400)),
             escape("; ".join(entry.factor_labels)) or "-",
             escape(ranges.get(i, "")),
         ]
-        cells = [Cell(Paragraph(t, body), w) for t, w in zip(texts, widths, strict=True)]
+        cells = [Cell(t, body, w) for t, w in zip(texts, widths, strict=True)]
         table.rows.append(_measure(Row(cells, exhibit=i)))
     return table
 
@@ -131,7 +138,7 @@ def manifest_table(data: CaseData, inner: float) -> Table:
                 (f"{para_text(doc.doc.title)} ({len(doc.pages)} p.)", body),
                 ("<br/>".join(hashes), mono),
             ]
-            cells = [Cell(Paragraph(t, st), w) for (t, st), w in zip(texts, widths, strict=True)]
+            cells = [Cell(t, st, w) for (t, st), w in zip(texts, widths, strict=True)]
             table.rows.append(_measure(Row(cells)))
     return table
 
@@ -158,7 +165,9 @@ def draw_table_page(c, table: Table, rows: list[Row], page_no: int, w: float, h:
     for row in rows:
         x = MARGIN
         for cell in row.cells:
-            cell.para.drawOn(c, x + PAD, y - PAD - cell.height)
+            para = cell.para()
+            para.wrap(cell.width - 2 * PAD, 10_000)
+            para.drawOn(c, x + PAD, y - PAD - cell.height)
             x += cell.width
         if row.exhibit is not None:
             links.append((MARGIN, y - row.height, w - MARGIN, y, row.exhibit))

@@ -68,6 +68,13 @@ class Preparer:
         self.quality = quality
         # reader and the ids of its objects already counted in size estimates
         self._readers: dict[int, tuple[PdfReader, set[int]]] = {}
+        # source id -> index of the last page that uses it: its reader is dropped then
+        self._last_use: dict[int, int] = {}
+
+    def plan(self, pages: list[PlannedPage]) -> None:
+        for planned in pages:
+            if planned.page is not None:
+                self._last_use[planned.page.source_id] = planned.index
 
     def image(self, planned: PlannedPage) -> Prepared:
         page = planned.page
@@ -130,12 +137,16 @@ class Preparer:
         placement = place(
             self.geometry, raw_w, raw_h, (form.rotate + page.rotation) % 360, pre=form.pre_matrix
         )
+        last = self._last_use.get(page.source_id) == planned.index
+        if last:  # the Prepared keeps it alive until its page is written
+            del self._readers[page.source_id]
         return Prepared(
             planned.index,
             form=form,
             form_reader=id(reader),
             matrix=placement.matrix,
             size=size + PAGE_OVERHEAD,
+            last_of_reader=last,
         )
 
     def _reader(self, source_id: int, planned: PlannedPage) -> tuple[PdfReader, set[int]]:
@@ -161,7 +172,9 @@ def _raw_box(page: Page, orientation: int) -> tuple[float, float]:
 
 
 def prepared_in_order(prep: Preparer, pages: list[PlannedPage]) -> Generator[Prepared, None, None]:
-    """Every page of `pages` as Prepared, in order, images prepared ahead on two threads."""
+    """Every page of `pages` as Prepared, in order, images prepared ahead on two threads.
+    A source PDF's reader is dropped after its last page (readers are not small)."""
+    prep.plan(pages)
     queue: deque[tuple[PlannedPage, Future | None]] = deque()
     todo = iter(pages)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="pdo-export") as pool:

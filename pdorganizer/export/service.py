@@ -1,20 +1,18 @@
 """The export service used by the CLI and the GUI.
 
 Steps: read the case from the vault; lay out every page (cover, index, slip sheets,
-evidence, certificates) and number it; draw the text layer; stream the evidence pages
-into one or more files under the size limit (temp names in the destination folder);
-re-open and verify each; write the manifest; only then rename into place. A failed or
-cancelled export leaves nothing behind."""
+evidence, certificates) and number it; stream the pages, the drawn layer a chunk at a
+time and the evidence under it, into one or more files under the size limit (temp names
+in the destination folder, written as they go); re-open and verify each; write the
+manifest; only then rename into place. A failed or cancelled export leaves nothing
+behind."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from pypdf import PdfReader
 
 from pdorganizer.checks.context import load_case
 from pdorganizer.core.errors import InvalidInput, PdoError
@@ -23,6 +21,7 @@ from pdorganizer.export import manifest as manifest_mod
 from pdorganizer.export.cover import DEFAULT_TITLES, MARGIN, PROFILES
 from pdorganizer.export.flow import index_table, manifest_table
 from pdorganizer.export.index_es import page_ranges_from_manifest, write_index_es
+from pdorganizer.export.layerpages import LayerPages
 from pdorganizer.export.layout import Geometry
 from pdorganizer.export.letterpages import lay_out, place_map
 from pdorganizer.export.manifest import OutputFile
@@ -30,7 +29,7 @@ from pdorganizer.export.plan import CaseData, PlannedPage, build_pages, load
 from pdorganizer.export.prepare import Preparer, prepared_in_order
 from pdorganizer.export.split import MB, Oversize, PartFile, PartWriter
 from pdorganizer.export.stamping import COVER_LABEL, LabelStyle
-from pdorganizer.export.textpages import TextContent, render
+from pdorganizer.export.textpages import TextContent
 from pdorganizer.export.verify import Expected, check_file
 from pdorganizer.request.store import get_letter
 from pdorganizer.timeline.data import build_timeline
@@ -211,7 +210,6 @@ def export_packet(
     pages, content = _layout(data, options, style, geometry, title, letter_text)
     if options.timeline:
         content.timeline = _timeline_drawing(vault, case_id)
-    layer = render(pages, content, geometry)
     for factor in BUDGET_FACTORS:
         progress.start(len(pages), "export")
         writer = PartWriter(
@@ -221,8 +219,7 @@ def export_packet(
             style,
             title,
             options.group_by_factor,
-            PdfReader(io.BytesIO(layer.pdf)),
-            layer.links,
+            LayerPages(pages, content, geometry),
             limit,
             int(limit * factor),
             progress,

@@ -1,9 +1,11 @@
 """Writing the packet as one file or as _PartN files under a size limit.
 
-Pages stream through in order. An exhibit that does not fit in what is left of the
-current part starts a new part; one larger than a whole part is cut between pages. Part 1
-(cover and index) is written last, when every exhibit's file is known, so its index
-links can point into the other parts."""
+Pages stream through in order, each written to its part's file as it comes. An exhibit
+that does not fit in what is left of the current part starts a new part; one larger
+than a whole part is cut between pages. Only while that is undecided (an exhibit that
+began after others in a part) are its pages held, at most what is left of the part.
+Part 1 (cover and index) is finished last, when every exhibit's file is known, so its
+index links can point into the other parts."""
 
 from __future__ import annotations
 
@@ -14,13 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.progress import Progress
 from pdorganizer.core.titles import clip_words
 from pdorganizer.export.assemble import PART_OVERHEAD, OutlineEntry, PartBuilder, Prepared
+from pdorganizer.export.layerpages import LayerPages
 from pdorganizer.export.plan import CaseData, PlannedPage
 from pdorganizer.export.stamping import LabelStyle, page_labels_tree
 
@@ -65,8 +67,7 @@ class PartWriter:
     style: LabelStyle
     title: str
     grouped: bool
-    text: PdfReader
-    links: dict[int, list[tuple[float, float, float, float, int]]]
+    text: LayerPages
     limit: int
     budget: int
     progress: Progress
@@ -74,6 +75,7 @@ class PartWriter:
     token: str = field(default_factory=lambda: secrets.token_hex(4))
     done: list[PartFile] = field(default_factory=list)
     temps: list[Path] = field(default_factory=list)
+    open: list[PartBuilder] = field(default_factory=list)  # parts whose file is not finished
 
     @property
     def temp_prefix(self) -> str:
@@ -92,40 +94,56 @@ class PartWriter:
         return path
 
     def cleanup(self) -> None:
+        for builder in self.open:
+            builder.abandon()
+        self.open = []
         for path in self.temps:
             with contextlib.suppress(OSError):
                 path.unlink()
 
+    def _builder(self, number: int) -> PartBuilder:
+        builder = PartBuilder(self.text, number, self._temp(number))
+        self.open.append(builder)
+        return builder
+
     def write(self, prepared: Iterator[Prepared]) -> list[PartFile]:
-        builders = [PartBuilder(self.text, 1)]
+        builders = [self._builder(1)]
         first_builder = builders[0]
-        pending: list[Prepared] = []
+        pending: list[Prepared] = []  # pages of an exhibit whose part is not decided yet
         pending_size = 0
         unit: object = None
-        started_here = False  # has the current unit already put pages in this part?
+        # Does the current unit's part stay as it is (so its pages go straight in)? Yes for
+        # the front matter and for a unit that began an empty part or was moved or cut.
+        placed = True
         for prep in prepared:
             self.progress.step()
             planned = self.pages[prep.index]
             key = unit_of(planned)
             if key != unit:
                 self._flush(builders[-1], pending)
-                pending, pending_size, unit, started_here = [], 0, key, False
+                pending, pending_size, unit = [], 0, key
+                placed = key == "front" or not builders[-1].pages
             if prep.size + PART_OVERHEAD > self.budget:
                 raise self._too_large(planned)
             current = builders[-1]
             if current.size + pending_size + prep.size > self.budget:
-                if current.pages and not started_here and unit != "front":
+                if not placed:
                     builders.append(self._close(current))  # the unit starts a fresh part
                     current = builders[-1]
+                    placed = True
                 if current.size + pending_size + prep.size > self.budget and (
                     pending or current.pages
                 ):
                     self._flush(current, pending)  # too big for any part: cut it here
                     pending, pending_size = [], 0
                     builders.append(self._close(current))
-                    started_here = True
-            pending.append(prep)
-            pending_size += prep.size
+                    current = builders[-1]
+            if placed:
+                self._flush(current, [*pending, prep])
+                pending, pending_size = [], 0
+            else:
+                pending.append(prep)
+                pending_size += prep.size
         self._flush(builders[-1], pending)
         if builders[-1] is not first_builder:
             self._close(builders[-1])
@@ -175,6 +193,12 @@ class PartWriter:
                 # a source PDF whose page objects are malformed (found while copying)
                 what = self._what(self.pages[prep.index])
                 raise InvalidInput(f"{what}: a page of a PDF is damaged") from None
+            retired = self.text.take_retired()
+            if prep.last_of_reader:
+                retired.append(prep.form_reader)
+            if retired:
+                for held in self.open:
+                    held.forget(retired)
 
     def _close(self, builder: PartBuilder) -> PartBuilder:
         """Write a finished part (not part 1) and start the next."""
@@ -182,10 +206,10 @@ class PartWriter:
             part = self._part_file(builder)
             self.done.append(part)
             self._finish(builder, part, 0)
-        return PartBuilder(self.text, builder.number + 1)
+        return self._builder(builder.number + 1)
 
     def _part_file(self, builder: PartBuilder) -> PartFile:
-        part = PartFile(builder.number, self._temp(builder.number), list(builder.pages))
+        part = PartFile(builder.number, builder.path, list(builder.pages))
         part.outline = self._outline(part.pages)
         return part
 
@@ -196,6 +220,7 @@ class PartWriter:
         )
         builder.finish(title, labels, part.outline, part.links)
         builder.write(str(part.temp))
+        self.open.remove(builder)
         builder.release()
         if os.path.getsize(part.temp) > self.limit:
             raise Oversize()
@@ -241,7 +266,7 @@ class PartWriter:
                 where.setdefault(g, (part, local))
         links = []
         for local, g in enumerate(first.pages):
-            for x0, y0, x1, y1, ex in self.links.get(g, []):
+            for x0, y0, x1, y1, ex in self.text.links.get(g, []):
                 # An index row links to its exhibit; a letter citation ("page", g) to a page.
                 slip = ex[1] if isinstance(ex, tuple) else self.data.exhibits[ex].first
                 part, target_local = where[slip]

@@ -1,4 +1,6 @@
-"""The drawn layer of the whole packet, in one reportlab document, one page per output page.
+"""The drawn layer of the packet, one page per output page, in reportlab documents of a
+few hundred pages each (export/layerpages.py: one document for a 3,000-page packet would
+be held in memory whole).
 
 Generated pages (cover, index, slip sheets, certificates, manifest) are drawn in full;
 for a page of evidence only its label is drawn here and the evidence is put underneath
@@ -52,7 +54,15 @@ class TextContent:
     timeline: Drawing | None = None  # the dated evidence year by year (export --timeline)
 
 
-def render(pages: list[PlannedPage], content: TextContent, geometry: Geometry) -> TextLayer:
+def render(
+    pages: list[PlannedPage],
+    content: TextContent,
+    geometry: Geometry,
+    start: int = 0,
+    stop: int | None = None,
+) -> TextLayer:
+    """The drawn layer of pages[start:stop], one PDF page each; links keyed by the page's
+    index in `pages`."""
     fonts.register()
     out = io.BytesIO()
     w, h = geometry.width, geometry.height
@@ -65,7 +75,9 @@ def render(pages: list[PlannedPage], content: TextContent, geometry: Geometry) -
         initialFontSize=10,
     )
     layer = TextLayer(b"")
-    for index, page in enumerate(pages):
+    stop = len(pages) if stop is None else stop
+    for index in range(start, stop):
+        page = pages[index]
         if page.kind == "cover":
             draw_cover(c, content.data.case, content.profile, content.title, w, h)
         elif page.kind == "letter" and content.letter is not None:

@@ -7,7 +7,6 @@ that no document-level metadata or non-drawing data came along."""
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,14 +36,16 @@ class Expected:
 
 
 def check_file(path: Path, expected: Expected) -> str:
-    """Verify `path`; return its SHA-256."""
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    # Closed on return: the reader's reference cycles must not keep the file's bytes.
-    with io.BytesIO(data) as stream:
-        del data
-        _check(PdfReader(stream), expected)
-    return digest
+    """Verify `path`; return its SHA-256. The file is read from disk, never whole into
+    memory: the reader seeks to the objects the checks look at."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+        fh.seek(0)
+        # Closed on return: the reader's reference cycles must not keep the file open.
+        _check(PdfReader(fh), expected)
+    return digest.hexdigest()
 
 
 def _check(reader: PdfReader, expected: Expected) -> None:
