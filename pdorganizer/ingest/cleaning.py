@@ -74,6 +74,12 @@ def decode_preview(data: bytes, frame: int = 0) -> tuple[Image.Image, tuple[int,
         return (preview.convert("RGB") if preview.mode != "RGB" else preview), full
 
 
+def _upright_size(data: bytes, frame: int) -> tuple[int, int]:
+    im = images.open_lazy(data, frame)  # the header only
+    w, h = im.size
+    return (h, w) if images.orientation(im) in (5, 6, 7, 8) else (w, h)
+
+
 def decode_for(data: bytes, frame: int, mode: str) -> Image.Image:
     """The full picture upright, gray for a page that will be gray or black-and-white."""
     im = images.flatten(images.open_image(data, frame, gray=mode != "colour"))
@@ -115,10 +121,14 @@ def clean_pages(prep: Prepared) -> None:
         # there, without a full decode. Only decoding is the untrusted boundary; an
         # error in the clean-up itself is a bug (prepare_cleaned logs it).
         try:
-            preview, full_size = decode_preview(prep.data, page.source_index)
+            if index == 0 and info.preview is not None:  # from the import's own decode
+                preview, full_size = info.preview, _upright_size(prep.data, page.source_index)
+            else:
+                preview, full_size = decode_preview(prep.data, page.source_index)
         except (InvalidInput, MemoryError):
             info.notes.append("photo clean-up skipped: the picture could not be decoded again")
             continue
+        info.preview = None
         settings = plan(preview, full_size)
         del preview
         if not settings.changed:
@@ -140,7 +150,9 @@ def prepare_cleaned(
     path: str, known: Collection[str] = (), pdf_password: str = "", clean: str = "auto"
 ) -> Prepared:
     """`reading.prepare`, then the clean-up of a photo when `clean` is "auto"."""
-    prep = prepare(path, known, pdf_password)
+    from pdorganizer.scan.clean import PREVIEW_PX
+
+    prep = prepare(path, known, pdf_password, PREVIEW_PX if clean == "auto" else 0)
     if clean == "auto" and prep.info is not None and is_photo(prep.info.mime, prep.info.metadata):
         try:
             clean_pages(prep)
@@ -150,6 +162,8 @@ def prepare_cleaned(
             log_unexpected(exc, "clean-up")
             prep.renditions.clear()
             prep.info.notes.append("photo clean-up failed; the page was left as it was")
+    if prep.info is not None:
+        prep.info.preview = None  # not kept while the file waits to be stored
     return prep
 
 

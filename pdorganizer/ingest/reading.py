@@ -69,7 +69,7 @@ def read_file(path: str) -> bytes:
     return data
 
 
-def analyze(data: bytes) -> FileInfo:
+def analyze(data: bytes, preview_px: int = 0) -> FileInfo:
     """What the file holds, decoded the way the export will decode it. Whatever a
     decoder raises on these bytes is a damaged file (core/untrusted.py), never a bug."""
     mime = sniff_mime(data)
@@ -78,10 +78,12 @@ def analyze(data: bytes) -> FileInfo:
     with decoding(mime):
         if mime == "application/pdf":
             return analyze_pdf(data)
-        return analyze_image(data, mime)
+        return analyze_image(data, mime, preview_px)
 
 
-def prepare(path: str, known: Collection[str] = (), pdf_password: str = "") -> Prepared:
+def prepare(
+    path: str, known: Collection[str] = (), pdf_password: str = "", preview_px: int = 0
+) -> Prepared:
     """Read, hash and analyse one file; failures end up in `error`, never raised.
 
     `pdf_password`: for PDFs that need one to open; such a PDF is stored decrypted (its
@@ -95,7 +97,7 @@ def prepare(path: str, known: Collection[str] = (), pdf_password: str = "") -> P
             prep.known = True  # a duplicate: no need to decode it
             return prep
         try:
-            prep.info = analyze(prep.data)
+            prep.info = analyze(prep.data, preview_px)
         except PasswordProtected:
             if not pdf_password:
                 raise
