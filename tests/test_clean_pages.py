@@ -14,7 +14,7 @@ from pdorganizer.ingest.service import ImportOptions, import_files
 from pdorganizer.scan import synthetic
 from pdorganizer.vault import Vault, renditions
 
-AUTO = ImportOptions(clean="auto")  # clean-up is off by default for now
+AUTO = ImportOptions(clean="auto")
 
 
 @pytest.fixture

@@ -59,9 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--clean",
         choices=("auto", "off"),
-        default="off",
-        help="auto: photos from a camera are cleaned up (page found, flattened, lighting "
-        "evened out; the original is kept); off (default for now): every file as it is",
+        default="auto",
+        help="auto (default): photos from a camera are cleaned up (page found, flattened, "
+        "lighting evened out; the original is kept); off: every file as it is",
     )
     add_json_arg(p)
     p.add_argument(

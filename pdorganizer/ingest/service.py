@@ -56,10 +56,9 @@ class ImportOptions:
     # For PDFs that need a password to open (the GUI asks for it after a
     # "password-protected PDF" result); they are stored decrypted.
     pdf_password: str = ""
-    # Photos cleaned up ("auto") or kept as they are ("off"): cleaning.py. Off by default
-    # until clean-up meets its speed and memory goals (3x the import time, 576 MB peak RSS
-    # on the import benchmark today, against 4.3 s and 148 MB without it).
-    clean: str = "off"
+    # Photos cleaned up ("auto": camera photos only; scans and PDFs stay as they are) or
+    # every file kept as it is ("off"): cleaning.py.
+    clean: str = "auto"
 
 
 class ImportCancelled(Cancelled):

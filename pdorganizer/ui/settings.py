@@ -65,7 +65,7 @@ class AppSettings:
     # -- photo clean-up on import (pdorganizer/scan) ---------------------------------
     @property
     def clean_photos(self) -> bool:
-        return _bool(self.store.value("clean_photos", False))  # see ImportOptions.clean
+        return _bool(self.store.value("clean_photos", True))  # see ImportOptions.clean
 
     @clean_photos.setter
     def clean_photos(self, value: bool) -> None:
