@@ -29,6 +29,7 @@ MESSAGES = (
         "PdoError",
         "the passphrase contains characters that are not valid text (UTF-8); type it again, or save the passphrase file as UTF-8",
     ),
+    QT_TRANSLATE_NOOP("PdoError", "could not write {file}: {reason}"),
     QT_TRANSLATE_NOOP("PdoError", "no source file {id} in this vault"),
     QT_TRANSLATE_NOOP("PdoError", "no case {id} in this vault"),
     QT_TRANSLATE_NOOP("PdoError", "no document {id} in this vault"),
@@ -75,9 +76,6 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("PdoError", "no case {case} in this vault"),
     QT_TRANSLATE_NOOP(
-        "PdoError", "photo clean-up is not part of this installation (OpenCV is missing)"
-    ),
-    QT_TRANSLATE_NOOP(
         "PdoError", "only photographed pages can be cleaned; this page is from a PDF"
     ),
     QT_TRANSLATE_NOOP("PdoError", "no page outline found; give the corners with --corners"),
@@ -108,7 +106,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP(
         "PdoError", "the vault file could not be written (disk error); this file was not kept"
     ),
-    QT_TRANSLATE_NOOP("PdoError", "could not write {file}: {reason}"),
     QT_TRANSLATE_NOOP("PdoError", "this case has no documents to list"),
     QT_TRANSLATE_NOOP("PdoError", "an image file is damaged (its JPEG data does not parse)"),
     QT_TRANSLATE_NOOP("PdoError", "page size must be letter or a4"),

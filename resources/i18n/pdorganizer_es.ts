@@ -2246,7 +2246,7 @@
     </message>
     <message>
         <source>photo clean-up is not part of this installation (OpenCV is missing)</source>
-        <translation>la limpieza de fotos no forma parte de esta instalación (falta OpenCV)</translation>
+        <translation type="vanished">la limpieza de fotos no forma parte de esta instalación (falta OpenCV)</translation>
     </message>
     <message>
         <source>only photographed pages can be cleaned; this page is from a PDF</source>
