@@ -194,3 +194,38 @@ def test_clean_up_needs_neither_numpy_nor_opencv() -> None:
         "sys.exit('numpy' in sys.modules or 'cv2' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def _shaded(
+    page: Image.Image, low: int = 140, cast: tuple[float, float, float] = (1.0, 0.9, 0.75)
+) -> Image.Image:
+    """`page` under a shadow from the left and a warm cast, as a phone would take it."""
+    w, h = page.size
+    ramp = Image.linear_gradient("L").rotate(90).resize((w, h))
+    ramp = ramp.point(lambda v: low + v * (255 - low) // 255)
+    shade = Image.merge("RGB", [ramp.point(lambda v, g=g: int(v * g)) for g in cast])
+    return ImageChops.multiply(page.convert("RGB"), shade)
+
+
+def test_a_page_filling_the_photo_is_lit_and_levelled_but_not_cropped() -> None:
+    page = synthetic.text_page(seed=4).rotate(3.0, Image.Resampling.BILINEAR, fillcolor=255)
+    result = clean(_shaded(page))
+    assert result.corners is None and result.lit
+    assert abs(result.angle + 3.0) < 0.3
+    assert result.image.size == page.size  # nothing cut away
+    assert result.mode in ("gray", "bilevel")
+    left, right = (
+        result.image.crop((0, 0, 60, 400)),
+        result.image.crop((page.width - 60, 0, page.width, 400)),
+    )
+    # the shadow is gone: both margins are paper white
+    assert ImageStat.Stat(left).median[0] > 230 and ImageStat.Stat(right).median[0] > 230
+
+
+def test_a_colourful_scene_is_not_washed_out() -> None:
+    scene = Image.new("RGB", (1600, 1200), (235, 235, 230))
+    draw = ImageDraw.Draw(scene)
+    draw.rectangle((0, 0, 500, 400), fill=(200, 30, 30))
+    draw.rectangle((1100, 0, 1600, 400), fill=(30, 180, 30))
+    result = clean(_shaded(scene, low=150))
+    assert not result.lit and result.corners is None

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PIL import Image
+from PIL import Image, ImageStat
 
 from pdorganizer.scan.classify import chroma_of, classify
 from pdorganizer.scan.deskew import MIN_DEGREES, rotate, skew_angle
@@ -211,9 +211,21 @@ def _could_be_paper(before: Image.Image) -> bool:
     colourful scene (lighting would wash out whatever in it is large and coloured), nor
     for paper already even (no shadow worth the name). Cheap: no lighting computed."""
     small, _ = reduced(before, 800)
-    if share_at_least(chroma_of(small).histogram(), 61) > 0.05:
+    if share_at_least(chroma_of(_balanced(small)).histogram(), 61) > 0.05:
         return False
     return spread(before) >= UNEVEN
+
+
+def _balanced(rgb: Image.Image) -> Image.Image:
+    """Each channel scaled so its median is the brightest median (a grey-world white
+    balance): a warm cast over the whole photo is not colour, a red stamp still is."""
+    medians = [max(1.0, m) for m in ImageStat.Stat(rgb).median]
+    top = max(medians)
+    bands = [
+        band.point([min(255, round(v * top / m)) for v in range(256)])
+        for band, m in zip(rgb.split(), medians, strict=True)
+    ]
+    return Image.merge("RGB", bands)
 
 
 def _helps(before: Image.Image, after: Image.Image) -> bool:
