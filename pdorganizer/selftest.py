@@ -136,6 +136,8 @@ def _clean_photo(state: _State) -> None:
     kept = renditions.active(state.vault, page.id)  # type: ignore[arg-type]
     if kept is None or kept.corners is None:
         raise SelfTestError("the photo's page outline was not found")
+    if kept.mode not in ("gray", "bilevel"):  # a warm cast left behind reads as colour
+        raise SelfTestError(f"the cleaned page came out {kept.mode}, not gray")
     state.imported_pages += 1
     state.documents += 1
 
