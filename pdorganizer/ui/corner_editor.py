@@ -125,6 +125,8 @@ class CornerCanvas(QWidget):
         del event
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # smooth scaling: drawn nearest-neighbour, the photo's small text breaks up
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         if self._image.isNull():
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Loading…"))
             return
@@ -274,7 +276,10 @@ class CornerEditor(QDialog):
         self._busy(False)
         self.enabled_box.setEnabled(not loaded.cleaned.isNull())
         self.status.setText(
-            ""
+            self.tr(
+                "If a blue corner is not on the corner of the page, drag it there, "
+                "then choose Use these corners."
+            )
             if not loaded.cleaned.isNull()
             else self.tr("This page is not cleaned up yet: set the corners or find the page.")
         )

@@ -512,6 +512,10 @@
         <translation>Desactive esto para imprimir la foto tal como se tomó.</translation>
     </message>
     <message>
+        <source>If a blue corner is not on the corner of the page, drag it there, then choose Use these corners.</source>
+        <translation>Si una esquina azul no está sobre la esquina de la página, arrástrela hasta allí y luego elija Usar estas esquinas.</translation>
+    </message>
+    <message>
         <source>This page is not cleaned up yet: set the corners or find the page.</source>
         <translation>Esta página todavía no está limpia: marque las esquinas o busque la página.</translation>
     </message>

@@ -67,6 +67,7 @@ def test_drag_a_corner_find_again_and_turn_off(qtbot, vault, case, tmp_path: Pat
         assert abs(x - tx) < 6 and abs(y - ty) < 6
     assert not dialog.cleaned.pixmap().isNull()
     assert dialog.enabled_box.isChecked()
+    assert "drag it there" in dialog.status.text()  # the hint once there is a cleaned page
 
     dialog.enabled_box.setChecked(False)
     assert renditions.active(vault, page.id) is None
