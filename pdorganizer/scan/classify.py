@@ -19,16 +19,29 @@ _MID = [255 if 110 <= v < 215 else 0 for v in range(256)]
 
 
 def classify(im: Image.Image) -> str:
-    small, _ = reduced(im, WORK_PX)
-    if small.mode == "RGB" and share_at_least(chroma_of(small).histogram(), CHROMA + 1) > (
-        COLOUR_SHARE
-    ):
+    if has_colour(im):
         return "colour"
+    return "bilevel" if is_bilevel(im) else "gray"
+
+
+def has_colour(im: Image.Image) -> bool:
+    """Whether a noticeable share of pixels has colour (any scale: chroma is a pixel's
+    own, not its neighbours')."""
+    if im.mode != "RGB":
+        return False
+    small, _ = reduced(im, WORK_PX)
+    return share_at_least(chroma_of(small).histogram(), CHROMA + 1) > COLOUR_SHARE
+
+
+def is_bilevel(im: Image.Image) -> bool:
+    """Almost every pixel near paper or near ink. Needs the page at its own resolution
+    (reduced to WORK_PX here): on a small copy every stroke is anti-aliased gray."""
+    small, _ = reduced(im, WORK_PX)
     gray = to_gray(small)
     # antialiased strokes are gray at their edges: allow for that around ink
     edges = dilate(threshold(gray, 110, above=False), 3)
     mid = ImageChops.subtract(gray.point(_MID), edges)
-    return "bilevel" if share_at_least(mid.histogram(), 255) < MID_SHARE else "gray"
+    return share_at_least(mid.histogram(), 255) < MID_SHARE
 
 
 def chroma_of(rgb: Image.Image) -> Image.Image:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageStat
 
-from pdorganizer.scan.classify import chroma_of, classify
+from pdorganizer.scan.classify import chroma_of, has_colour, is_bilevel
 from pdorganizer.scan.deskew import MIN_DEGREES, rotate, skew_angle
 from pdorganizer.scan.geometry import area, order_corners
 from pdorganizer.scan.light import flatten_light, gain, spread
@@ -78,6 +78,9 @@ class Plan:
     mode: str
     detected: bool  # corners found (not given): refined again on the full picture
     reach: float  # how far off (full pixels) found corners may still be
+    # mode measured, not given: "gray" may still become "bilevel" once the page is
+    # rendered at its own resolution
+    settle: bool = False
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -114,6 +117,7 @@ def plan(
             used = [(x / scale, y / scale) for x, y in outline.corners]
     elif corners is not None:
         used = [(float(x), float(y)) for x, y in corners]
+    settle = mode is None
     if angle is None or light is None or mode is None:
         small_corners = None if used is None else [(x * scale, y * scale) for x, y in used]
         angle, light, mode = _decide(preview, small_corners, angle, light, mode)
@@ -123,7 +127,17 @@ def plan(
         notes.append("lighting evened out; the photo was not cropped")
     reach = max(4.0, 3.0 / scale)
     detected = corners == "auto" and used is not None
-    return Plan(used, round(float(confidence), 3), angle, light, mode, detected, reach, notes)
+    return Plan(
+        used,
+        round(float(confidence), 3),
+        angle,
+        light,
+        mode,
+        detected=detected,
+        reach=reach,
+        notes=notes,
+        settle=settle,
+    )
 
 
 def render(image: Image.Image, settings: Plan) -> Cleaned:
@@ -146,6 +160,8 @@ def render(image: Image.Image, settings: Plan) -> Cleaned:
         page = flatten_light(page)
     if settings.angle:
         page = rotate(page, settings.angle)
+    if settings.settle and mode != "colour":
+        mode = "bilevel" if is_bilevel(page) else "gray"
     return Cleaned(
         page,
         mode,
@@ -200,9 +216,8 @@ def _decide(
             found, sharper = skew_angle(preview)
             if abs(found) >= MIN_DEGREES and sharper >= DESKEW_GAIN:
                 angle = found
-    if mode is None:
-        turned = rotate(preview, angle) if angle else preview
-        mode = classify(turned) if document else "colour"
+    if mode is None:  # colour or not; black-and-white is told on the rendered page
+        mode = ("colour" if has_colour(preview) else "gray") if document else "colour"
     return angle, bool(light), mode
 
 
