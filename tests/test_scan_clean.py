@@ -229,3 +229,12 @@ def test_a_colourful_scene_is_not_washed_out() -> None:
     draw.rectangle((1100, 0, 1600, 400), fill=(30, 180, 30))
     result = clean(_shaded(scene, low=150))
     assert not result.lit and result.corners is None
+
+
+def test_a_sharp_photo_of_printed_text_is_black_and_white() -> None:
+    # decided on the page at its own resolution: the preview alone would call it gray
+    shot = synthetic.photo(3000, 2250, seed=2, tilt=-7.0)
+    result = clean(shot.image)
+    assert result.mode == "bilevel"
+    again = clean(shot.image, result.corners, **result.settings())
+    assert ImageChops.difference(result.image, again.image).getbbox() is None
