@@ -1,12 +1,13 @@
 """One photographed page in, one cleaned page out: outline, warp, light, deskew, mode.
 
-Everything that is decided (whether to even the lighting, the angle, the mode) is
-measured on a reduced preview; the full-resolution page is then computed once, in the
-mode's own bands (a gray page is warped, lit and turned as one channel, a third of the
-work). Deterministic: the same pixels, corners and settings give the same result, so a
-page can always be recomputed from what the vault keeps (corners, angle, light, mode).
-Never crops content away: without a confident outline the frame is kept whole, and
-deskew and lighting are applied only when they measurably help.
+Everything that is decided (the outline, whether to even the lighting, the angle,
+colour or not) is measured on a reduced preview; the full-resolution page is then
+computed once, in the mode's own bands (a gray page is warped, lit and turned as one
+channel, a third of the work), and only then told black-and-white or gray at its own
+resolution. Deterministic: the same pixels, corners and settings give the same result,
+so a page can always be recomputed from what the vault keeps (corners, angle, light,
+mode). Never crops content away: without a confident outline the frame is kept whole,
+and deskew and lighting are applied only when they measurably help.
 """
 
 from __future__ import annotations

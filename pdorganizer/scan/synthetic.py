@@ -15,6 +15,8 @@ from statistics import NormalDist
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
+from pdorganizer.scan.geometry import perspective_coefficients
+
 MARK = 0.05  # corner marks: squares this share of the page width, inset by the same
 CAST = (1.0, 0.9, 0.74)  # warm cast: channel gains
 SHADOW = (0.55, 1.0)  # light across the frame, left to right
@@ -98,38 +100,11 @@ def _table(width: int, height: int, rng: random.Random) -> Image.Image:
     )
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Gaussian elimination with partial pivoting (the 8x8 system of a perspective)."""
-    n = len(b)
-    rows = [[*map(float, row), float(v)] for row, v in zip(a, b, strict=True)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
-        if abs(rows[pivot][col]) < 1e-12:
-            raise ValueError("degenerate corners")
-        rows[col], rows[pivot] = rows[pivot], rows[col]
-        for r in range(col + 1, n):
-            f = rows[r][col] / rows[col][col]
-            if f:
-                rows[r] = [x - f * y for x, y in zip(rows[r], rows[col], strict=True)]
-    out = [0.0] * n
-    for r in range(n - 1, -1, -1):
-        s = rows[r][n] - sum(rows[r][c] * out[c] for c in range(r + 1, n))
-        out[r] = s / rows[r][r]
-    return out
-
-
 def perspective_coeffs(src: Sequence[Point], dst: Sequence[Point]) -> list[float]:
     """The 8 coefficients (a..h) of the perspective taking each `src` point to its `dst`
     point: x' = (a x + b y + c) / (g x + h y + 1), y' = (d x + e y + f) / (g x + h y + 1).
     Image.transform wants them from OUTPUT to INPUT pixels."""
-    a: list[list[float]] = []
-    b: list[float] = []
-    for (x, y), (u, v) in zip(src, dst, strict=True):
-        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        b.append(u)
-        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        b.append(v)
-    return _solve(a, b)
+    return list(perspective_coefficients(dst, src))
 
 
 def _paper_corners(width: int, height: int, pw: int, ph: int, tilt: float) -> list[Point]:
