@@ -34,6 +34,9 @@ from pdorganizer.ingest.pdfclean import LAYER_OFF
 
 PAGE_OVERHEAD = 2_000  # bytes per page besides its evidence (drawn layer, page objects)
 PART_OVERHEAD = 160_000  # fonts, outline, cross-reference table
+# What a part's end still adds to the bytes already in its file: per page its dictionary
+# and cross-reference entries, then outline, labels and trailer.
+TAIL_PER_PAGE, TAIL_FIXED = 600, 40_000
 
 
 @dataclass
@@ -73,6 +76,10 @@ class PartBuilder:
     def add(self, prep: Prepared) -> None:
         self._add(prep)
         self.writer.flush()  # this page's objects to the file now
+        # The estimates count a source PDF's shared objects (fonts...) once per export;
+        # a part that repeats them knows it from the bytes written.
+        written = self.writer.written + TAIL_PER_PAGE * len(self.pages) + TAIL_FIXED
+        self.size = max(self.size, written)
 
     def forget(self, reader_ids: list[int]) -> None:
         """Drop what pypdf remembers of readers no longer used (what it copied from them,
@@ -210,6 +217,7 @@ class PartBuilder:
         what is left of the part alive until the next full garbage collection."""
         self.writer._objects.clear()
         self.writer._id_translated.clear()
+        self.writer = None  # type: ignore[assignment]
 
 
 def _pdf_value(value: Any) -> Any:

@@ -107,8 +107,7 @@ class PartWriter:
         return builder
 
     def write(self, prepared: Iterator[Prepared]) -> list[PartFile]:
-        builders = [self._builder(1)]
-        first_builder = builders[0]
+        first_builder = current = self._builder(1)  # finished parts are not kept
         pending: list[Prepared] = []  # pages of an exhibit whose part is not decided yet
         pending_size = 0
         unit: object = None
@@ -120,33 +119,30 @@ class PartWriter:
             planned = self.pages[prep.index]
             key = unit_of(planned)
             if key != unit:
-                self._flush(builders[-1], pending)
+                self._flush(current, pending)
                 pending, pending_size, unit = [], 0, key
-                placed = key == "front" or not builders[-1].pages
+                placed = key == "front" or not current.pages
             if prep.size + PART_OVERHEAD > self.budget:
                 raise self._too_large(planned)
-            current = builders[-1]
             if current.size + pending_size + prep.size > self.budget:
                 if not placed:
-                    builders.append(self._close(current))  # the unit starts a fresh part
-                    current = builders[-1]
+                    current = self._close(current)  # the unit starts a fresh part
                     placed = True
                 if current.size + pending_size + prep.size > self.budget and (
                     pending or current.pages
                 ):
                     self._flush(current, pending)  # too big for any part: cut it here
                     pending, pending_size = [], 0
-                    builders.append(self._close(current))
-                    current = builders[-1]
+                    current = self._close(current)
             if placed:
                 self._flush(current, [*pending, prep])
                 pending, pending_size = [], 0
             else:
                 pending.append(prep)
                 pending_size += prep.size
-        self._flush(builders[-1], pending)
-        if builders[-1] is not first_builder:
-            self._close(builders[-1])
+        self._flush(current, pending)
+        if current is not first_builder:
+            self._close(current)
         count = len(self.done) + 1
         first = self._part_file(first_builder)
         self.done.insert(0, first)
