@@ -110,6 +110,7 @@ def plan(
     confidence = 1.0
     used: Corners | None = None
     if corners == "auto":
+        # refined on the preview too: the angle is measured on the preview's warp
         outline = detect_outline(preview)
         confidence = outline.confidence
         if outline.corners is None:
@@ -126,7 +127,7 @@ def plan(
         notes.append("left as it was: clean-up would not help this photo")
     elif used is None:
         notes.append("lighting evened out; the photo was not cropped")
-    reach = max(4.0, 3.0 / scale)
+    reach = max(4.0, 3.0 / scale)  # three preview pixels
     detected = corners == "auto" and used is not None
     return Plan(
         used,

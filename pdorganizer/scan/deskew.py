@@ -67,9 +67,10 @@ def skew_angle(gray: Image.Image) -> tuple[float, float]:
     base = _sharpness(strips, width, 0.0)
     if base <= 0:
         return 0.0, 0.0
-    coarse = [i * 0.5 - MAX_DEGREES for i in range(int(2 * MAX_DEGREES / 0.5) + 1)]
+    # a text line's peak is about 1.5 degrees wide at this size: a 1-degree step finds it
+    coarse = [i * 1.0 - MAX_DEGREES for i in range(int(2 * MAX_DEGREES) + 1)]
     best = max(coarse, key=lambda a: _sharpness(strips, width, a))
-    fine = [best - 0.5 + i * 0.1 for i in range(11)]
+    fine = [best - 0.8 + i * 0.1 for i in range(17)]
     scores = [_sharpness(strips, width, a) for a in fine]
     top = max(scores)
     return round(fine[scores.index(top)], 2), top / base
