@@ -59,21 +59,6 @@ def decode_rgb(data: bytes, frame: int = 0) -> Image.Image:
         return im.convert("RGB") if im.mode != "RGB" else im
 
 
-def decode_preview(data: bytes, frame: int = 0) -> tuple[Image.Image, tuple[int, int]]:
-    """(the picture upright at about PREVIEW_PX, its full upright size): a JPEG decodes
-    at a quarter or half of its size, several times faster than in full."""
-    from pdorganizer.scan.clean import PREVIEW_PX
-
-    im = images.open_lazy(data, frame)
-    w, h = im.size
-    full = (h, w) if images.orientation(im) in (5, 6, 7, 8) else (w, h)
-    ratio = PREVIEW_PX / max(w, h)
-    reduce_to = (max(1, int(w * ratio)), max(1, int(h * ratio))) if ratio < 1 else None
-    preview = images.flatten(images.open_image(data, frame, reduce_to=reduce_to))
-    with images.guarded():
-        return (preview.convert("RGB") if preview.mode != "RGB" else preview), full
-
-
 def _upright_size(data: bytes, frame: int) -> tuple[int, int]:
     im = images.open_lazy(data, frame)  # the header only
     w, h = im.size
@@ -117,14 +102,18 @@ def clean_pages(prep: Prepared) -> None:
     if info is None:
         return
     for index, page in enumerate(info.pages):
-        # Decided on a quarter-size decode: most photos that are not of a page stop
-        # there, without a full decode. Only decoding is the untrusted boundary; an
+        # A JPEG is decided on the import's own reduced decode: most photos that are
+        # not of a page stop there, and a page is decoded in full once, to gray unless
+        # it is colour. Other formats (HEIC, WebP, AVIF) have no cheap reduced decode:
+        # decoded once in full for both. Only decoding is the untrusted boundary; an
         # error in the clean-up itself is a bug (prepare_cleaned logs it).
+        full = None
         try:
-            if index == 0 and info.preview is not None:  # from the import's own decode
+            if index == 0 and info.preview is not None:
                 preview, full_size = info.preview, _upright_size(prep.data, page.source_index)
             else:
-                preview, full_size = decode_preview(prep.data, page.source_index)
+                full = decode_rgb(prep.data, page.source_index)
+                preview, full_size = full, full.size
         except (InvalidInput, MemoryError):
             info.notes.append("photo clean-up skipped: the picture could not be decoded again")
             continue
@@ -134,11 +123,12 @@ def clean_pages(prep: Prepared) -> None:
         if not settings.changed:
             info.notes.append("photo: no page outline found; the page was left as it was")
             continue
-        try:
-            full = decode_for(prep.data, page.source_index, settings.mode)
-        except (InvalidInput, MemoryError):
-            info.notes.append("photo clean-up skipped: the picture could not be decoded again")
-            continue
+        if full is None:
+            try:
+                full = decode_for(prep.data, page.source_index, settings.mode)
+            except (InvalidInput, MemoryError):
+                info.notes.append("photo clean-up skipped: the picture could not be decoded again")
+                continue
         cleaned = render(full, settings)
         del full
         if cleaned.corners is None:
