@@ -112,6 +112,7 @@ def test_bug_box_copies_only_the_summary(qtbot, caplog):
     assert "secret" not in copied and "secret" not in caplog.text
     assert "Something went wrong" in box.text()
     box.close()
+    box.deleteLater()  # parentless: closing alone leaves it among the top-level widgets
 
 
 def test_known_error_is_a_plain_message(qtbot, monkeypatch):
