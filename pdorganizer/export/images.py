@@ -22,6 +22,7 @@ from typing import Any
 from PIL import Image
 
 from pdorganizer.export.colour import simplest
+from pdorganizer.export.inflate import INFLATE_ERRORS, inflater
 from pdorganizer.export.jpeg import clean_jpeg
 from pdorganizer.ingest.images import (
     TRANSPOSE,
@@ -119,14 +120,14 @@ def _inflates_exactly(stream: bytes, rows: int, row_bytes: int) -> bool:
     stride = row_bytes + 1
     expected = rows * stride
     try:
-        inflater = zlib.decompressobj()
-        raw = inflater.decompress(stream, expected + 1)
-        if len(raw) != expected or inflater.unconsumed_tail:
+        inflating = inflater()
+        raw = inflating.decompress(stream, expected + 1)
+        if len(raw) != expected or inflating.unconsumed_tail:
             return False
-        raw += inflater.flush()
-    except zlib.error:
+        raw += inflating.flush()
+    except INFLATE_ERRORS:
         return False
-    if len(raw) != expected or not inflater.eof:
+    if len(raw) != expected or not inflating.eof:
         return False
     return max(memoryview(raw)[::stride]) <= 4
 

@@ -25,12 +25,12 @@ class LayerPages:
         pages: list[PlannedPage],
         content: TextContent,
         geometry: Geometry,
-        chunk: int = CHUNK_PAGES,
+        chunk: int | None = None,
     ) -> None:
         self.pages = pages
         self.content = content
         self.geometry = geometry
-        self.chunk = chunk
+        self.chunk = chunk or CHUNK_PAGES
         # index or letter page -> link rectangles with their targets, of every chunk so far
         self.links: dict[int, list[tuple[float, float, float, float, Any]]] = {}
         self._start = -1

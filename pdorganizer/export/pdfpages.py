@@ -11,7 +11,6 @@ is what is printed."""
 from __future__ import annotations
 
 import io
-import weakref
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -29,17 +28,18 @@ from pypdf.generic import (
 from pdorganizer.core.untrusted import decoding
 from pdorganizer.export.jpeg import clean_jpeg
 from pdorganizer.export.jpx import clean_jpx
-from pdorganizer.ingest.pdfsource import PageDrawing, SourcePdf, load_pdf
+from pdorganizer.ingest.pdfsource import PageDrawing, load_pdf
 
-# The reading (and cleaner) behind each reader open_pdf handed out.
-_SOURCES: weakref.WeakKeyDictionary[PdfReader, SourcePdf] = weakref.WeakKeyDictionary()
+# The reading (and cleaner) behind a reader open_pdf handed out, kept on the reader itself
+# (a WeakKeyDictionary would never let go: its value holds the reader).
+_SOURCE_ATTR = "_pdo_source"
 
 
 def open_pdf(data: bytes) -> PdfReader:
     """The reader import judged the file with (ingest/pdfsource.load_pdf: same fallbacks,
     every page extracted and cleaned once). Raises PdoErrors only (DamagedFile, ...)."""
     source = load_pdf(data, on_image=_clean_image_stream)
-    _SOURCES[source.reader] = source
+    setattr(source.reader, _SOURCE_ATTR, source)
     return source.reader
 
 
@@ -51,7 +51,7 @@ class FormPage:
 
     def __init__(self, page: Any) -> None:
         with decoding("PDF page"):
-            source = _SOURCES.get(page.pdf) if page.pdf is not None else None
+            source = getattr(page.pdf, _SOURCE_ATTR, None) if page.pdf is not None else None
             if source is None:  # a reader not from open_pdf
                 raise TypeError("FormPage needs a page of a reader from open_pdf")
             self.drawing: PageDrawing = source.page(source.index_of(page))

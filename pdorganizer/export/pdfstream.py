@@ -78,6 +78,10 @@ class StreamingPdfWriter(PdfWriter):
             stand_in.indirect_reference = IndirectObject(i + 1, 0, self)
             self._objects[i] = stand_in
         self._next = len(self._objects)
+        # pypdf's notes for resolving links between copied pages (the packet makes its own
+        # links): they would keep every reader a page came from alive.
+        self._merged_in_pages.clear()
+        self._unresolved_links.clear()
 
     def in_memory(self) -> tuple[int, int]:
         """(objects, bytes of stream data) this writer holds that are not in the file yet."""
