@@ -109,12 +109,16 @@ TRIGGERS: dict[str, tuple[Mutation, str]] = {
 
 def test_every_check_has_a_trigger_test_and_texts_in_both_languages() -> None:
     assert {code for code, _ in CHECKS} == set(TRIGGERS)
+
+    def forms(value: str | dict[str, str]) -> list[str]:  # a plural text has two
+        return [value] if isinstance(value, str) else [value["one"], value["other"]]
+
     for key in check_texts.all_keys():
         for lang in ("en", "es"):
             entry = check_texts._data()["checks"][key]
-            assert entry["message"][lang].strip()
+            assert all(f.strip() for f in forms(entry["message"][lang]))
             if "todo" in entry:
-                assert entry["todo"][lang].strip()
+                assert all(f.strip() for f in forms(entry["todo"][lang]))
         assert (
             check_texts._data()["checks"][key]["message"]["es"]
             != (check_texts._data()["checks"][key]["message"]["en"])
@@ -209,5 +213,8 @@ def test_preflight_cli_json_exit_status_and_spanish(
     assert "abogado" in finding["todo"]
     assert run([*base, "--lang", "es"]) == 1
     text = capsys.readouterr().out
-    assert text.startswith("Impide enviar: not-in-proceedings:") and "1 impide(n)" in text
+    assert (
+        text.startswith("Impide enviar: not-in-proceedings:")
+        and "1 impide enviar, 0 advertencias, 0 notas" in text
+    )
     assert run([*base, "--as-of", "June"]) == 2

@@ -52,6 +52,7 @@ def low_resolution(ctx: Context) -> Iterator[Finding]:
                 documents=[doc.id],
                 title=doc.title,
                 pages=format_runs(list(low)),
+                count=len(low),  # picks "Page 3" or "Pages 2-4"
                 dpi=int(min(low.values())),
             )
 
@@ -84,6 +85,7 @@ def blank_page(ctx: Context) -> Iterator[Finding]:
                 documents=[doc.id],
                 title=doc.title,
                 pages=format_runs(blank),
+                count=len(blank),
             )
 
 

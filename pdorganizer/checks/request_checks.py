@@ -29,6 +29,7 @@ def broken_citation(ctx: Context) -> Iterator[Finding]:
                 documents=[cite.doc_id],
                 citation=shown,
                 pages=pages[cite.doc_id],
+                count=pages[cite.doc_id],
             )
 
 

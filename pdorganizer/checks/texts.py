@@ -1,5 +1,16 @@
 """The checks' texts in English and Spanish, from `resources/checks.json` (no Qt, so the
-CLI speaks Spanish too)."""
+CLI speaks Spanish too).
+
+A text that shows a number has real singular and plural forms, never "document(s)": its
+"en" or "es" value is then an object `{"one": "...", "other": "..."}`, picked by the
+`count` parameter the caller passes (the number of documents, notes or pages the sentence
+speaks of; for a page list such as "2, 4-6", the number of pages in it). "one" is for a
+count of exactly 1 in both languages ("0 documentos" is plural in Spanish too).
+
+A sentence with several counts is built from one plural entry per count: a `words` entry
+with `"plurals": {"blockers": "blocker_count", ...}` first replaces each named parameter
+by that plural word rendered with `count=` its value, then formats its own template
+("{blockers}, {warnings}, {infos}")."""
 
 from __future__ import annotations
 
@@ -16,19 +27,38 @@ def _data() -> dict:
     return json.loads(resource("checks.json").read_text(encoding="utf-8"))
 
 
-def _pick(values: dict[str, str], lang: str) -> str:
-    return values.get(lang) or values.get("en") or ""
+def plural_form(count: int) -> str:
+    """The plural category of a count, the same rule in English and Spanish."""
+    return "one" if count == 1 else "other"
+
+
+def _pick(values: dict, lang: str, params: dict[str, object] | None = None) -> str:
+    """The template for `lang` (English when missing); for a plural text, the form that
+    `params["count"]` needs."""
+    value = values.get(lang) or values.get("en") or ""
+    if isinstance(value, dict):
+        count = (params or {}).get("count")
+        if not isinstance(count, int):
+            raise KeyError("count")  # a plural text called without its count: a bug
+        value = value.get(plural_form(count)) or value["other"]
+    return value
+
+
+def _render(values: dict, lang: str, params: dict[str, object]) -> str:
+    for name, plural_key in values.get("plurals", {}).items():
+        params = {**params, name: word(plural_key, lang, count=params[name])}
+    return _pick(values, lang, params).format(**params)
 
 
 def message(key: str, lang: str, **params: object) -> str:
-    return _pick(_data()["checks"][key]["message"], lang).format(**params)
+    return _render(_data()["checks"][key]["message"], lang, params)
 
 
 def todo(key: str, lang: str, **params: object) -> str:
     entry = _data()["checks"][key]
     if "todo" not in entry:
         return ""
-    return _pick(entry["todo"], lang).format(**params)
+    return _render(entry["todo"], lang, params)
 
 
 def has_text(key: str) -> bool:
@@ -36,7 +66,7 @@ def has_text(key: str) -> bool:
 
 
 def word(key: str, lang: str, **params: object) -> str:
-    return _pick(_data()["words"][key], lang).format(**params)
+    return _render(_data()["words"][key], lang, params)
 
 
 def severity_label(severity: str, lang: str) -> str:
@@ -59,7 +89,7 @@ def join_words(items: list[str], lang: str) -> str:
 
 
 def timeline_text(key: str, lang: str, **params: object) -> str:
-    return _pick(_data()["timeline"][key], lang).format(**params)
+    return _render(_data()["timeline"][key], lang, params)
 
 
 def format_runs(numbers: list[int]) -> str:
