@@ -9,9 +9,12 @@ document (and carries its id, so the GUI can open it)."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections import deque
 from collections.abc import Generator
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -70,6 +73,29 @@ class Preparer:
         self._readers: dict[int, tuple[PdfReader, set[int]]] = {}
         # source id -> index of the last page that uses it: its reader is dropped then
         self._last_use: dict[int, int] = {}
+        # Image threads read stored files on connections of their own (parallel_reads).
+        self._local = threading.local()
+        self._connections: list[Any] = []
+        self._connections_lock = threading.Lock()
+        self.parallel_reads = False
+
+    def _source_data(self, source_id: int) -> bytes:
+        if not self.parallel_reads:
+            return self.vault.documents.source_data(source_id)
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = self._local.con = self.vault.read_only_connection()
+            with self._connections_lock:
+                self._connections.append(con)
+        return self.vault.documents.source_data(source_id, con)
+
+    def close(self) -> None:
+        """Close the image threads' connections (after the threads are done)."""
+        with self._connections_lock:
+            for con in self._connections:
+                with contextlib.suppress(Exception):
+                    con.close()
+            self._connections = []
 
     def plan(self, pages: list[PlannedPage]) -> None:
         for planned in pages:
@@ -81,7 +107,7 @@ class Preparer:
         assert page is not None
         source = self.data.sources[page.source_id]
         cleaned = renditions.active(self.vault, page.id)  # a cleaned photo prints as such
-        raw = b"" if cleaned else self.vault.documents.source_data(page.source_id)
+        raw = b"" if cleaned else self._source_data(page.source_id)
         try:
             with decoding(source.mime):
                 if cleaned is not None:
@@ -172,34 +198,39 @@ def _raw_box(page: Page, orientation: int) -> tuple[float, float]:
 
 
 def prepared_in_order(prep: Preparer, pages: list[PlannedPage]) -> Generator[Prepared, None, None]:
-    """Every page of `pages` as Prepared, in order, images prepared ahead on two threads.
-    A source PDF's reader is dropped after its last page (readers are not small)."""
+    """Every page of `pages` as Prepared, in order, images prepared ahead on two threads
+    (each reading stored files on its own connection). A source PDF's reader is dropped
+    after its last page (readers are not small)."""
     prep.plan(pages)
+    prep.parallel_reads = True
     queue: deque[tuple[PlannedPage, Future | None]] = deque()
     todo = iter(pages)
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="pdo-export") as pool:
-        try:
-            while True:
-                while len(queue) < LOOKAHEAD:
-                    planned = next(todo, None)
-                    if planned is None:
-                        break
-                    future = None
-                    if planned.kind == "doc":
-                        assert planned.page is not None
-                        if not prep.is_pdf(planned.page):
-                            future = pool.submit(prep.image, planned)
-                    queue.append((planned, future))
-                if not queue:
-                    return
-                planned, future = queue.popleft()
-                if future is not None:
-                    yield future.result()
-                elif planned.kind == "doc":
-                    yield prep.pdf(planned)
-                else:
-                    yield Prepared(planned.index)
-        finally:
-            for _, future in queue:
-                if future is not None:
-                    future.cancel()
+    try:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="pdo-export") as pool:
+            try:
+                while True:
+                    while len(queue) < LOOKAHEAD:
+                        planned = next(todo, None)
+                        if planned is None:
+                            break
+                        future = None
+                        if planned.kind == "doc":
+                            assert planned.page is not None
+                            if not prep.is_pdf(planned.page):
+                                future = pool.submit(prep.image, planned)
+                        queue.append((planned, future))
+                    if not queue:
+                        return
+                    planned, future = queue.popleft()
+                    if future is not None:
+                        yield future.result()
+                    elif planned.kind == "doc":
+                        yield prep.pdf(planned)
+                    else:
+                        yield Prepared(planned.index)
+            finally:
+                for _, future in queue:
+                    if future is not None:
+                        future.cancel()
+    finally:
+        prep.close()  # the pool's exit waited for its threads

@@ -299,6 +299,18 @@ class Vault:
             raise PdoError("the vault is locked")
         return self._con
 
+    def read_only_connection(self) -> Connection:
+        """Another connection to this vault that can only read, for a worker thread that
+        reads many stored files while this one serves the rest (one connection decrypts
+        one page at a time: the export's image threads waited for each other). The
+        caller closes it, before this vault is closed."""
+        with self._lock:
+            self._connection()  # the vault is locked: no key to give
+            try:
+                return _connect(self.path, self._key, uri_query="mode=ro")
+            except DatabaseError as exc:
+                raise storage_error(exc) from None
+
     # -- metadata -----------------------------------------------------------------------
 
     def meta(self) -> dict[str, str]:

@@ -143,9 +143,15 @@ class DocumentRepo(Repo):
         require(row, "source file", source_id)
         return Source(*row[:6], metadata=json.loads(row[6] or "{}"))
 
-    def source_data(self, source_id: int) -> bytes:
-        with self.vault.read() as con:
-            row = con.execute("SELECT data FROM sources WHERE id = ?", (source_id,)).fetchone()
+    def source_data(self, source_id: int, con: Any = None) -> bytes:
+        """The stored file's bytes; `con`: a connection of the caller's own
+        (Vault.read_only_connection), for reading from several threads at once."""
+        query = "SELECT data FROM sources WHERE id = ?"
+        if con is not None:
+            row = con.execute(query, (source_id,)).fetchone()
+        else:
+            with self.vault.read() as main:
+                row = main.execute(query, (source_id,)).fetchone()
         require(row, "source file", source_id)
         return bytes(row[0])
 
