@@ -359,6 +359,17 @@ class ClinicActions(QObject):
             _merge_job, w.vault, path, passphrase, on_result=self._merged, on_error=self._failed
         )
 
+    def _merged_counts(self, name: str, added: int, updated: int, unchanged: int) -> str:
+        """One plural per count ("1 document added, 2 updated"): Spanish agrees each with
+        its own number ("1 actualizado", "2 actualizados")."""
+        return (
+            self.tr("<b>%1</b>: %2, %3, %4.")
+            .replace("%2", self.tr("%n document(s) added", "", added))
+            .replace("%3", self.tr("%n updated", "", updated))
+            .replace("%4", self.tr("%n already the same", "", unchanged))
+            .replace("%1", _esc(name))  # last: a name may hold "%2"
+        )
+
     def _merged(self, report: MergeReport) -> None:
         self.window.job = None
         self.window.workspace.reload_cases()
@@ -369,11 +380,7 @@ class ClinicActions(QObject):
             lines.append(
                 self.tr("<b>%1</b>: new in this vault.").replace("%1", _esc(r.name))
                 if r.new_case
-                else self.tr("<b>%1</b>: %2 document(s) added, %3 updated, %4 already the same.")
-                .replace("%1", _esc(r.name))
-                .replace("%2", str(r.added))
-                .replace("%3", str(r.updated))
-                .replace("%4", str(r.unchanged))
+                else self._merged_counts(r.name, r.added, r.updated, r.unchanged)
             )
             for c in r.conflicts:
                 lines.append(self._conflict_text(c.kind, c.title))

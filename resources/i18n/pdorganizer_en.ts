@@ -4,6 +4,27 @@
 <context>
     <name>ClinicActions</name>
     <message numerus="yes">
+        <source>%n document(s) added</source>
+        <translation>
+            <numerusform>%n document added</numerusform>
+            <numerusform>%n documents added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already the same</source>
+        <translation>
+            <numerusform>%n already the same</numerusform>
+            <numerusform>%n already the same</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1 was removed from this computer: %n document(s).</source>
         <translation>
             <numerusform>%1 was removed from this computer: %n document.</numerusform>

@@ -328,12 +328,37 @@
         <translation>Trayendo el caso del cliente…</translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2, %3, %4.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2, %3, %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) added</source>
+        <translation>
+            <numerusform>%n documento agregado</numerusform>
+            <numerusform>%n documentos agregados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n actualizado</numerusform>
+            <numerusform>%n actualizados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already the same</source>
+        <translation>
+            <numerusform>%n ya igual</numerusform>
+            <numerusform>%n ya iguales</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: new in this vault.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: nuevo en esta caja fuerte.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 document(s) added, %3 updated, %4 already the same.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: documentos agregados: %2; actualizados: %3; ya iguales: %4.</translation>
+        <translation type="vanished">&lt;b&gt;%1&lt;/b&gt;: documentos agregados: %2; actualizados: %3; ya iguales: %4.</translation>
     </message>
     <message>
         <source>The client&apos;s file was taken back</source>
