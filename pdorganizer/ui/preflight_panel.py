@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -117,6 +118,7 @@ class FindingsView(QWidget):
                 continue
             heading = QLabel(f"<b>{_escape(headings[severity])} ({len(findings)})</b>")
             heading.setTextFormat(Qt.TextFormat.RichText)
+            heading.setWordWrap(True)  # a narrow panel wraps it instead of scrolling sideways
             heading.setStyleSheet(f"color: {COLORS[severity]};")
             self._insert(heading)
             for finding in findings:
@@ -150,7 +152,8 @@ class FindingsView(QWidget):
         layout.addWidget(todo)
         card.setAccessibleName(finding.message)
         card.setAccessibleDescription(finding.todo)
-        buttons = QHBoxLayout()
+        # Buttons two to a row: one long row would make the whole panel scroll sideways.
+        buttons = QGridLayout()
         for doc_id in finding.documents[:6] if self.actions else ():
             title = titles.get(doc_id, str(doc_id))
             short = title if len(title) <= BUTTON_TITLE else title[: BUTTON_TITLE - 1] + "…"
@@ -158,13 +161,13 @@ class FindingsView(QWidget):
             button.setToolTip(title)
             button.setProperty("document_id", doc_id)
             button.clicked.connect(lambda _c=False, d=doc_id: self.document_requested.emit(d))
-            buttons.addWidget(button)
+            _add_two_to_a_row(buttons, button)
         if finding.code in PROFILE_CODES and self.actions:
             button = QPushButton(self.tr("Edit the case profile"))
             button.clicked.connect(self.edit_case_requested.emit)
-            buttons.addWidget(button)
+            _add_two_to_a_row(buttons, button)
         if buttons.count():
-            buttons.addStretch(1)
+            buttons.setColumnStretch(2, 1)
             layout.addLayout(buttons)
         return card
 
@@ -206,6 +209,8 @@ class PreflightPanel(QWidget):
         self.timeline_button = QPushButton(self.tr("Timeline…"))
         self.timeline_button.setToolTip(self.tr("The dated evidence year by year"))
         self.timeline_button.clicked.connect(self.timeline_requested.emit)
+        # wide enough not to wrap a word to a line when the panel is narrow
+        self.summary.setMinimumWidth(self.summary.fontMetrics().averageCharWidth() * 22)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.recheck_button)
@@ -477,3 +482,8 @@ def preflight_options(export: ExportOptions) -> PreflightOptions:
         max_part_mb=export.max_part_mb,
         page_size=export.page_size,
     )
+
+
+def _add_two_to_a_row(grid: QGridLayout, widget: QWidget) -> None:
+    index = grid.count()
+    grid.addWidget(widget, index // 2, index % 2)

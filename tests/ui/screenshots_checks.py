@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "ui")]
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshots import SIZE, pump, save  # noqa: E402
 
@@ -98,8 +98,9 @@ def shoot(out: Path) -> None:
         settings = AppSettings(QSettings(str(work / f"{lang}.ini"), QSettings.Format.IniFormat))
         install_translator(app, lang)
         window = MainWindow(settings, CHEAP_PARAMS, lang=lang)
-        window.resize(*SIZE)
         window.show()
+        window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised: SIZE exactly
+        window.resize(*SIZE)
         window.open_vault(vault)
         window.workspace.select_case(case_id)
         window.workspace.tabs.setCurrentWidget(window.workspace.preflight_panel)
