@@ -204,7 +204,7 @@ class PartBuilder:
 
     def write(self, path: str) -> None:
         """Finish the file (owner-only, 0600, created at the first page): what is left,
-        the cross-reference table, fsync."""
+        the cross-reference table. The caller fsyncs it."""
         assert str(path) == str(self.path)
         self.writer.close()
 

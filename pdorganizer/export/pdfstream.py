@@ -7,11 +7,11 @@ each (its number, so pypdf's copying still finds what it copied before). Held ba
 which the end of a part still changes (bookmarks, page labels, link annotations).
 
 The file is created owner-only (0600) under the temp name the caller recorded in the
-vault; `close()` writes the cross-reference table and trailer (no /ID) and fsyncs."""
+vault; `close()` writes the cross-reference table and trailer (no /ID); the caller
+fsyncs it (split.py, on the thread that then checks it)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -35,11 +35,27 @@ class _Written(NullObject):
     """Stands in for an object already in the file: only its number is kept."""
 
 
+class _Counting:
+    """The part's file, counting what is written: tell() on the file would be a system
+    call per object, each a chance for the image threads to keep the GIL."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.pos = 0
+
+    def write(self, data: Any) -> int:
+        self.pos += len(data)
+        return self.fh.write(data)
+
+    def tell(self) -> int:
+        return self.pos
+
+
 class StreamingPdfWriter(PdfWriter):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
-        self._fh: BinaryIO | None = None
+        self._fh: _Counting | None = None
         self._offsets: dict[int, int] = {}  # object number -> byte offset in the file
         self._next = 0  # index in _objects of the first object not looked at yet
         self._held: list[int] = []  # indices of objects kept for close()
@@ -51,9 +67,9 @@ class StreamingPdfWriter(PdfWriter):
         """Bytes in the file so far."""
         return self._fh.tell() if self._fh is not None else 0
 
-    def _open(self) -> BinaryIO:
+    def _open(self) -> _Counting:
         if self._fh is None:
-            self._fh = fsync_util.create_private(self.path, exclusive=False)
+            self._fh = _Counting(fsync_util.create_private(self.path, exclusive=False))
             self._fh.write(self.pdf_header.encode() + b"\n%\xe2\xe3\xcf\xd3\n")
         return self._fh
 
@@ -88,7 +104,7 @@ class StreamingPdfWriter(PdfWriter):
         kept = [o for o in self._objects if o is not None and not isinstance(o, _Written)]
         return len(kept), sum(len(o._data) for o in kept if isinstance(o, StreamObject))
 
-    def _write(self, fh: BinaryIO, index: int, obj: Any) -> None:
+    def _write(self, fh: _Counting, index: int, obj: Any) -> None:
         number = index + 1
         self._offsets[number] = fh.tell()
         fh.write(b"%d 0 obj\n" % number)
@@ -98,7 +114,7 @@ class StreamingPdfWriter(PdfWriter):
             self.layers.append((IndirectObject(number, 0, self), obj.get("/Name") == LAYER_OFF))
 
     def close(self) -> None:
-        """Write what is left, the cross-reference table and the trailer; fsync."""
+        """Write what is left, the cross-reference table and the trailer (not fsynced)."""
         fh = self._open()
         rest = self._held + list(range(self._next, len(self._objects)))
         for i in sorted(rest):
@@ -128,13 +144,11 @@ class StreamingPdfWriter(PdfWriter):
         fh.write(b"trailer\n")
         trailer.write_to_stream(fh)
         fh.write(b"\nstartxref\n%d\n%%%%EOF\n" % xref)
-        fh.flush()
-        os.fsync(fh.fileno())
-        fh.close()
+        fh.fh.close()
         self._fh = None
 
     def abandon(self) -> None:
         """Close the file without finishing it (the caller removes it)."""
         if self._fh is not None:
-            self._fh.close()
+            self._fh.fh.close()
             self._fh = None

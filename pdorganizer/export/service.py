@@ -224,6 +224,7 @@ def export_packet(
             int(limit * factor),
             progress,
             options.quality,
+            check=lambda part: _verify(part, pages, style),
         )
         stream = prepared_in_order(Preparer(vault, data, geometry, options.quality), pages)
         # Recorded in the vault before the first byte: a crash mid-way leaves temp files
@@ -235,7 +236,7 @@ def export_packet(
                 parts = writer.write(stream)
             finally:
                 stream.close()  # stops the image threads now, also on error or cancel
-            files = [_verify(part, pages, style) for part in parts]
+            files = writer.checked()  # each part re-opened and checked (service._verify)
             result = ExportResult(page_count=len(pages))
             manifest_temp = None
             if options.manifest == "json":

@@ -12,9 +12,11 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pypdf.errors import PyPdfError
 
@@ -25,6 +27,7 @@ from pdorganizer.export.assemble import PART_OVERHEAD, OutlineEntry, PartBuilder
 from pdorganizer.export.layerpages import LayerPages
 from pdorganizer.export.plan import CaseData, PlannedPage
 from pdorganizer.export.stamping import LabelStyle, page_labels_tree
+from pdorganizer.vault import fsync_util
 
 MB = 1024 * 1024
 LETTER_BOOKMARK = "Request Letter"
@@ -76,6 +79,11 @@ class PartWriter:
     done: list[PartFile] = field(default_factory=list)
     temps: list[Path] = field(default_factory=list)
     open: list[PartBuilder] = field(default_factory=list)  # parts whose file is not finished
+    # Re-opens a finished part and checks it (service._verify), on a thread of its own
+    # while the next part is written; `checked()` collects the results in part order.
+    check: Callable[[PartFile], Any] | None = None
+    checks: dict[int, Future] = field(default_factory=dict)
+    _checker: ThreadPoolExecutor | None = None
 
     @property
     def temp_prefix(self) -> str:
@@ -97,6 +105,7 @@ class PartWriter:
         for builder in self.open:
             builder.abandon()
         self.open = []
+        self._stop_checks()  # no thread may still read a file that is removed
         for path in self.temps:
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -220,6 +229,37 @@ class PartWriter:
         builder.release()
         if os.path.getsize(part.temp) > self.limit:
             raise Oversize()
+        if self.check is None:
+            fsync_util.fsync_file(part.temp)
+            return
+        if part.number > 1:  # there are parts, so its name is known already
+            part.name = part_name(self.target, part.number, 2)
+        if self._checker is None:
+            self._checker = ThreadPoolExecutor(1, thread_name_prefix="pdo-export-check")
+        self.checks[part.number] = self._checker.submit(self._settle, part)
+
+    def _settle(self, part: PartFile) -> Any:
+        """(On the check thread) the part to disk, then re-opened and checked: the disk
+        works while the next part is written. Nothing is renamed before this is done."""
+        fsync_util.fsync_file(part.temp)
+        assert self.check is not None
+        return self.check(part)
+
+    def checked(self) -> list[Any]:
+        """What `check` returned for each part, in part order (its error, if one failed)."""
+        try:
+            return [self.checks[n].result() for n in sorted(self.checks)]
+        finally:
+            self._stop_checks()
+
+    def _stop_checks(self) -> None:
+        for future in self.checks.values():
+            future.cancel()
+        wait(list(self.checks.values()))
+        self.checks = {}
+        if self._checker is not None:
+            self._checker.shutdown(wait=True)
+            self._checker = None
 
     def _outline(self, pages: list[int]) -> list[OutlineEntry]:
         out: list[OutlineEntry] = []
