@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -62,7 +63,19 @@ def render(
     stop: int | None = None,
 ) -> TextLayer:
     """The drawn layer of pages[start:stop], one PDF page each; links keyed by the page's
-    index in `pages`."""
+    index in `pages`. Streams are Flate only: reportlab's default ASCII85 on top makes
+    them a quarter larger and costs time to encode and to read back."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        return _render(pages, content, geometry, start, stop)
+    finally:
+        rl_config.useA85 = saved
+
+
+def _render(
+    pages: list[PlannedPage], content: TextContent, geometry: Geometry, start: int, stop: int | None
+) -> TextLayer:
     fonts.register()
     out = io.BytesIO()
     w, h = geometry.width, geometry.height
