@@ -74,14 +74,31 @@ def clip(text: str, limit: int) -> str:
     return clip_words(text, limit)
 
 
-def _measure(row: Row) -> Row:
+# Heights already measured, per (text, style, width): the layout measures the index again
+# each round and only the page-range column changes. One per export (it holds case text).
+Heights = dict[tuple[str, str, float, float], float]
+
+
+def _measure(row: Row, heights: Heights | None = None) -> Row:
     for cell in row.cells:
+        key = (cell.text, cell.style.name, cell.style.fontSize, cell.width)
+        if heights is not None and key in heights:
+            cell.height = heights[key]
+            continue
         _, cell.height = cell.para().wrap(cell.width - 2 * PAD, 10_000)
+        if heights is not None:
+            heights[key] = cell.height
     row.height = max(c.height for c in row.cells) + 2 * PAD
     return row
 
 
-def index_table(data: CaseData, inner: float, ranges: dict[int, str], grouped: bool) -> Table:
+def index_table(
+    data: CaseData,
+    inner: float,
+    ranges: dict[int, str],
+    grouped: bool,
+    heights: Heights | None = None,
+) -> Table:
     body = fonts.style("idx-body", 9.5)
     head = fonts.style("idx-head", 10.5, bold=True)
     # The page-range column fits its longest range on one line (Bates ranges are long).
@@ -103,7 +120,8 @@ def index_table(data: CaseData, inner: float, ranges: dict[int, str], grouped: b
     for i, entry in enumerate(data.exhibits):
         if grouped and entry.group != group:
             group = entry.group
-            table.rows.append(_measure(Row([Cell(escape(group), head, inner)], heading=True)))
+            heading = Row([Cell(escape(group), head, inner)], heading=True)
+            table.rows.append(_measure(heading, heights))
         texts = [
             escape(entry.exhibit.letter),
             para_text(clip(entry.exhibit.description, 400)),
@@ -111,7 +129,7 @@ def index_table(data: CaseData, inner: float, ranges: dict[int, str], grouped: b
             escape(ranges.get(i, "")),
         ]
         cells = [Cell(t, body, w) for t, w in zip(texts, widths, strict=True)]
-        table.rows.append(_measure(Row(cells, exhibit=i)))
+        table.rows.append(_measure(Row(cells, exhibit=i), heights))
     return table
 
 

@@ -19,7 +19,7 @@ from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.progress import Progress
 from pdorganizer.export import manifest as manifest_mod
 from pdorganizer.export.cover import DEFAULT_TITLES, MARGIN, PROFILES
-from pdorganizer.export.flow import index_table, manifest_table
+from pdorganizer.export.flow import Heights, index_table, manifest_table
 from pdorganizer.export.index_es import page_ranges_from_manifest, write_index_es
 from pdorganizer.export.layerpages import LayerPages
 from pdorganizer.export.layout import Geometry
@@ -115,6 +115,7 @@ def _layout(
     index_count = 1
     letter_count = 1 if letter_text is not None else 0
     letter = None
+    heights: Heights = {}  # index cells measured in an earlier round
     for _ in range(12):
         pages = build_pages(
             data,
@@ -131,7 +132,7 @@ def _layout(
             i: style.range_text(_num(pages[e.first]), _num(pages[e.last]))
             for i, e in enumerate(data.exhibits)
         }
-        table = index_table(data, inner, ranges, options.group_by_factor)
+        table = index_table(data, inner, ranges, options.group_by_factor, heights)
         chunks = table.paginate(geometry.height)
         stable = len(chunks) == index_count
         if letter_text is not None:
