@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from test_export_split import noise_jpeg
 from test_export_support import add_image, add_pdf, have, run
 
+from pdorganizer.core.errors import PdoError
 from pdorganizer.export import assemble, layerpages, prepare, split
 from pdorganizer.export.images import _inflates_exactly
 from pdorganizer.export.inflate import INFLATE_ERRORS, inflater
@@ -175,3 +176,23 @@ def test_fast_inflate_judges_png_data_as_zlib_does(monkeypatch):
     assert fast == slow
     assert 50 < sum(fast) < len(fast) - 50  # both verdicts are exercised
     assert len(INFLATE_ERRORS) == 2  # isal is installed: the fast path is what ran
+
+
+def test_image_threads_read_on_connections_that_cannot_write(long_case):
+    """The export's image threads read stored files on connections of their own; those
+    cannot change the vault, and a locked vault gives none."""
+    vault, case, folder = long_case
+    doc = vault.documents.list(case.id)[0]
+    source = vault.documents.pages(doc.id)[0].source_id
+    con = vault.read_only_connection()
+    try:
+        assert vault.documents.source_data(source, con) == vault.documents.source_data(source)
+        with pytest.raises(Exception, match=r"readonly|read-only|read only"):
+            con.execute("DELETE FROM sources")
+    finally:
+        con.close()
+    assert vault.documents.source_data(source)
+    other = Vault.open(folder / "v.pdvault", "pw")
+    other.close()
+    with pytest.raises(PdoError, match="locked"):
+        other.read_only_connection()
