@@ -37,6 +37,7 @@ from pypdf.generic import (
 )
 
 from pdorganizer.core.untrusted import DamagedFile, ImageTooLarge
+from pdorganizer.ingest.partial_decode import readable, whole
 from pdorganizer.ingest.pdfcontent import strip_marked_content
 from pdorganizer.ingest.pdfschemas import (
     COLOR_FAMILIES,
@@ -370,8 +371,14 @@ def _clean_content_stream(stream: StreamObject) -> None:
     except LimitReachedError:
         raise DamagedFile() from None
     except Exception:  # untrusted bytes: not decodable here, perhaps by viewers
-        return
-    cleaned = strip_marked_content(data)
+        if whole(stream):
+            return
+        # it ran on past its end (often over the file's metadata): only what can still
+        # be read of it goes on
+        data = readable(stream)
+        cleaned = strip_marked_content(data) or data
+    else:
+        cleaned = strip_marked_content(data)
     if cleaned is None:
         return
     stream[NameObject("/Filter")] = NameObject("/FlateDecode")

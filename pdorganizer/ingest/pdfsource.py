@@ -36,6 +36,7 @@ from pypdf.generic import (
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.untrusted import DamagedFile, decoding
 from pdorganizer.ingest import pdfium_guard
+from pdorganizer.ingest.partial_decode import readable, whole
 from pdorganizer.ingest.pdfclean import Cleaner, cut_swallowed
 from pdorganizer.ingest.pdfcontent import strip_marked_content
 from pdorganizer.ingest.pdfium_jobs import MAX_PAGES, PasswordProtected
@@ -411,7 +412,12 @@ def _content(page: Any) -> tuple[bytes, StreamObject | None]:
             raise  # a decompression bomb is not passed on to viewers
         except Exception:
             if len(streams) == 1 and _filters(stream) <= _TEXT_FILTERS:
-                return b"", stream  # viewers decode it; no need for us to
+                if whole(stream):
+                    return b"", stream  # viewers decode it; no need for us to
+                # It ran on past its end: the rest is often the file's next objects
+                # (its metadata), never to be copied. Only what can still be read goes.
+                parts.append(readable(stream))
+                continue
             raise DamagedFile() from None
     content = b"\n".join(parts)
     return strip_marked_content(content) or content, None
