@@ -194,7 +194,8 @@ def cmd_doc_remove(args: argparse.Namespace) -> int:
             if not sys.stdin.isatty():
                 raise UsageError("nothing removed: add --yes to remove without asking")
             try:
-                answer = input(f"Remove document {doc.id} and its {doc.page_count} page(s)? [y/N] ")
+                pages = "its page" if doc.page_count == 1 else f"its {doc.page_count} pages"
+                answer = input(f"Remove document {doc.id} and {pages}? [y/N] ")
             except EOFError:
                 answer = ""
             if answer.strip().lower() not in ("y", "yes"):

@@ -336,7 +336,11 @@ class Vault:
                 "WHERE d.id IS NULL"
             ).fetchone()[0]
             if orphans:
-                problems.append(f"{orphans} page(s) belong to no document")
+                problems.append(
+                    "1 page belongs to no document"
+                    if orphans == 1
+                    else f"{orphans} pages belong to no document"
+                )
         return problems
 
     def backup(self, dest: str | os.PathLike[str]) -> Path:
