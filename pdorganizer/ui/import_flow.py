@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pdorganizer.ingest.service import ImportResult
+from pdorganizer.ui.import_notes import note_text
 
 # What intake reports for a PDF that needs a password to open.
 PASSWORD_MESSAGE = "password-protected PDF"
@@ -146,11 +147,8 @@ class ImportReport(QDialog):
 
     def _note_line(self, result: ImportResult) -> str:
         name = os.path.basename(result.path)
-        if all(note.startswith("GIF:") for note in result.notes):
-            return self.tr("%1: an animated GIF; only its first frame was imported.").replace(
-                "%1", name
-            )
-        return f"{name}: {'; '.join(result.notes)}"
+        notes = list(dict.fromkeys(note_text(note) for note in result.notes))
+        return f"{name}: {'; '.join(notes)}."
 
 
 def ask_pdf_password(parent: QWidget | None, path: str) -> str | None:

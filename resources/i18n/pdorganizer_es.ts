@@ -1504,6 +1504,29 @@
     </message>
 </context>
 <context>
+    <name>ImportNote</name>
+    <message>
+        <source>photo: no page outline found; the page was left as it was</source>
+        <translation>foto: no se encontró el borde de la página; la página se dejó tal como estaba</translation>
+    </message>
+    <message>
+        <source>photo: no page outline found; only the lighting was evened out</source>
+        <translation>foto: no se encontró el borde de la página; solo se emparejó la iluminación</translation>
+    </message>
+    <message>
+        <source>photo clean-up skipped: the picture could not be decoded again</source>
+        <translation>no se limpió la foto: la imagen no se pudo volver a leer</translation>
+    </message>
+    <message>
+        <source>photo clean-up failed; the page was left as it was</source>
+        <translation>la limpieza de la foto falló; la página se dejó tal como estaba</translation>
+    </message>
+    <message>
+        <source>an animated GIF; only its first frame was imported</source>
+        <translation>un GIF animado; solo se agregó su primer cuadro</translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message>
         <source>Import finished</source>
@@ -1560,7 +1583,7 @@
     </message>
     <message>
         <source>%1: an animated GIF; only its first frame was imported.</source>
-        <translation>%1: un GIF animado; solo se agregó su primer cuadro.</translation>
+        <translation type="vanished">%1: un GIF animado; solo se agregó su primer cuadro.</translation>
     </message>
     <message>
         <source>Password needed</source>
