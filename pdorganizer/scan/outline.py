@@ -38,6 +38,7 @@ MAX_AREA = 0.97  # larger: the photo is the document (a crop or a scan)
 CONFIDENT = 0.5
 EDGE_STEP = 14  # grey levels between neighbours (on a slightly blurred copy) for an edge
 CANDIDATES = 6  # regions per mask worth a hull
+SIDE_SAMPLES = 24  # places along each side where its edge is looked for
 
 _SOBEL_X = (-1, 0, 1, -2, 0, 2, -1, 0, 1)
 _SOBEL_Y = (-1, -2, -1, 0, 0, 0, 1, 2, 1)
@@ -197,8 +198,8 @@ def refine(im: Image.Image, quad: Sequence[Point], reach: float) -> list[tuple[f
         if (cx - (a[0] + b[0]) / 2) * nx + (cy - (a[1] + b[1]) / 2) * ny < 0:
             nx, ny = -nx, -ny  # n points into the paper
         found = []
-        for k in range(40):
-            t = 0.1 + 0.8 * k / 39
+        for k in range(SIDE_SAMPLES):
+            t = 0.1 + 0.8 * k / (SIDE_SAMPLES - 1)
             px, py = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
             profile = []
             for s in steps:
@@ -210,7 +211,7 @@ def refine(im: Image.Image, quad: Sequence[Point], reach: float) -> list[tuple[f
             if rises[j] > 12:  # dark outside -> bright inside
                 s = steps[j] + 0.5
                 found.append((px + nx * s, py + ny * s))
-        if len(found) >= 10:
+        if len(found) >= SIDE_SAMPLES // 3:
             lines.append(fit_line(found))
         else:
             lines.append((a, (dx, dy)))
