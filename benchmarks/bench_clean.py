@@ -36,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_export import peak_rss_mb  # noqa: E402  (its children measure the same way)
 
 PASS = "benchmark passphrase"
 MB = 1024 * 1024
@@ -166,14 +169,6 @@ def legibility(parts: list[str], truth: dict[int, object]) -> float:
 
 
 # -- children: each measurement in a fresh process, so its peak RSS is its own -----------------
-
-
-def peak_rss_mb() -> float:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def child_import(paths: list[str], db: str, clean: str) -> dict:

@@ -22,6 +22,19 @@ PASSPHRASE = "correct horse battery staple"
 
 
 @pytest.fixture
+def cli_case_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A vault made by the CLI (fast test KDF) with one case, its passphrase in the
+    environment as the CLI reads it."""
+    from pdorganizer.cli.main import run
+
+    monkeypatch.setenv("PDORGANIZER_PASSPHRASE", PASSPHRASE)
+    path = tmp_path / "cli.pdvault"
+    assert run(["init", str(path), "--insecure-fast-kdf"]) == 0
+    assert run(["case", "add", str(path), "--name", "Ana Pérez"]) == 0
+    return path
+
+
+@pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "test.pdvault"
 

@@ -31,7 +31,8 @@ def _resolved(value: Any) -> Any:
     return value.get_object() if isinstance(value, IndirectObject) else value
 
 
-def _filters_of(stream: Any) -> tuple[list[str], Any]:
+def filters_of(stream: Any) -> tuple[list[str], Any]:
+    """A stream's filter names, first to last, and its decode parameters (None if none)."""
     value = _resolved(stream.get("/Filter"))
     names = value if isinstance(value, ArrayObject) else [value] if value is not None else []
     parms = _resolved(stream.get("/DecodeParms"))
@@ -45,7 +46,7 @@ def _filters_of(stream: Any) -> tuple[list[str], Any]:
 def whole(stream: Any) -> bool:
     """`is_whole` for a pypdf stream object."""
     data = getattr(stream, "_data", None)
-    return isinstance(data, bytes) and is_whole(data, _filters_of(stream)[0])
+    return isinstance(data, bytes) and is_whole(data, filters_of(stream)[0])
 
 
 def readable(stream: Any) -> bytes:
@@ -53,7 +54,7 @@ def readable(stream: Any) -> bytes:
     data = getattr(stream, "_data", None)
     if not isinstance(data, bytes):
         return b""
-    names, parms = _filters_of(stream)
+    names, parms = filters_of(stream)
     return readable_prefix(data, names, parms)
 
 

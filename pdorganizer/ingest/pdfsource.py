@@ -36,7 +36,7 @@ from pypdf.generic import (
 from pdorganizer.core.errors import InvalidInput, PdoError
 from pdorganizer.core.untrusted import DamagedFile, decoding
 from pdorganizer.ingest import pdfium_guard
-from pdorganizer.ingest.partial_decode import readable, whole
+from pdorganizer.ingest.partial_decode import filters_of, readable, whole
 from pdorganizer.ingest.pdfclean import Cleaner, cut_swallowed
 from pdorganizer.ingest.pdfcontent import strip_marked_content
 from pdorganizer.ingest.pdfium_jobs import MAX_PAGES, PasswordProtected
@@ -411,7 +411,7 @@ def _content(page: Any) -> tuple[bytes, StreamObject | None]:
         except (PdoError, LimitReachedError):
             raise  # a decompression bomb is not passed on to viewers
         except Exception:
-            if len(streams) == 1 and _filters(stream) <= _TEXT_FILTERS:
+            if len(streams) == 1 and set(filters_of(stream)[0]) <= _TEXT_FILTERS:
                 if whole(stream):
                     return b"", stream  # viewers decode it; no need for us to
                 # It ran on past its end: the rest is often the file's next objects
@@ -421,12 +421,6 @@ def _content(page: Any) -> tuple[bytes, StreamObject | None]:
             raise DamagedFile() from None
     content = b"\n".join(parts)
     return strip_marked_content(content) or content, None
-
-
-def _filters(stream: StreamObject) -> set[str]:
-    value = _resolve(stream.get("/Filter"))
-    names = value if isinstance(value, ArrayObject) else [value] if value is not None else []
-    return {str(_resolve(n)) for n in names}
 
 
 _HIDDEN, _NOVIEW = 2, 32

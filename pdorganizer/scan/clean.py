@@ -21,7 +21,7 @@ from PIL import Image, ImageStat
 from pdorganizer.scan.classify import chroma_of, has_colour, is_bilevel
 from pdorganizer.scan.deskew import MIN_DEGREES, rotate, skew_angle
 from pdorganizer.scan.geometry import area, order_corners
-from pdorganizer.scan.light import flatten_light, gain, spread
+from pdorganizer.scan.light import flatten_light, spread
 from pdorganizer.scan.outline import detect_outline, refine
 from pdorganizer.scan.small import reduced, share_at_least
 from pdorganizer.scan.warp import warp
@@ -203,12 +203,13 @@ def _decide(
         if used is not None:
             light = True
             preview = flatten_light(preview)
-        elif _could_be_paper(preview):
-            lit = flatten_light(preview)
-            light = _helps(preview, lit)
-            preview = lit if light else preview
         else:
+            shadow = _paper_shadow(preview)
             light = False
+            if shadow is not None:
+                lit = flatten_light(preview)
+                light = _helps(shadow, lit)
+                preview = lit if light else preview
     elif light:
         preview = flatten_light(preview)
     document = used is not None or light
@@ -223,14 +224,16 @@ def _decide(
     return angle, bool(light), mode
 
 
-def _could_be_paper(before: Image.Image) -> bool:
+def _paper_shadow(before: Image.Image) -> float | None:
     """Without an outline, lighting is for a photo that is paper edge to edge: not for a
     colourful scene (lighting would wash out whatever in it is large and coloured), nor
-    for paper already even (no shadow worth the name). Cheap: no lighting computed."""
+    for paper already even (no shadow worth the name). The shadow's spread in grey
+    levels, or None when lighting is not worth trying. Cheap: no lighting computed."""
     small, _ = reduced(before, 800)
     if share_at_least(chroma_of(_balanced(small)).histogram(), 61) > 0.05:
-        return False
-    return spread(before) >= UNEVEN
+        return None
+    shadow = spread(before)
+    return shadow if shadow >= UNEVEN else None
 
 
 def _balanced(rgb: Image.Image) -> Image.Image:
@@ -245,9 +248,9 @@ def _balanced(rgb: Image.Image) -> Image.Image:
     return Image.merge("RGB", bands)
 
 
-def _helps(before: Image.Image, after: Image.Image) -> bool:
-    """Once lit: mostly white paper, and markedly more even than before."""
+def _helps(shadow: float, after: Image.Image) -> bool:
+    """Once lit: mostly white paper, and markedly more even than the `shadow` before."""
     lit, _ = reduced(after, 800)
     if share_at_least(lit.convert("L").histogram(), 226) < PAPER_SHARE:
         return False
-    return gain(before, after) >= LIGHT_GAIN
+    return (shadow + 1.0) / (spread(after) + 1.0) >= LIGHT_GAIN

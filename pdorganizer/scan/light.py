@@ -56,8 +56,3 @@ def spread(im: Image.Image) -> float:
     background's brightness."""
     hist = background_small(im).convert("L").histogram()
     return float(percentile(hist, 0.95) - percentile(hist, 0.05))
-
-
-def gain(before: Image.Image, after: Image.Image) -> float:
-    """How much more even the paper got: spread of the background before / after."""
-    return (spread(before) + 1.0) / (spread(after) + 1.0)
